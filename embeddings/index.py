@@ -1,0 +1,169 @@
+"""In-memory vector index: rows of unit vectors grouped by integer owner, brute-force numpy search.
+
+Each owner (an organisation or offer, numbered by the caller) has zero or more rows (its profile,
+each of its offers, each of its needs). Scores are cosine similarities of unit vectors. At 384
+dimensions a row costs 1,536 bytes of float32 plus 4 bytes of owner id; growth doubles the
+capacity, so the worst case is twice that until `compact()`. Past a few hundred thousand rows an
+approximate backend (HNSW) can replace this class behind the same methods.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import numpy as np
+
+from embeddings.errors import EmbeddingError
+
+logger = logging.getLogger(__name__)
+
+_NO_OWNER = -1
+
+
+class VectorIndex:
+    """Rows of float32 vectors, each belonging to one integer owner."""
+
+    def __init__(self, dim: int, capacity: int = 1024) -> None:
+        self.dim = dim
+        self._vectors = np.zeros((capacity, dim), dtype=np.float32)
+        self._owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
+        self._rows: dict[int, list[int]] = {}
+        self._free: list[int] = []
+        self._high = 0  # rows [0, _high) have been used at least once
+        self._lock = threading.RLock()
+
+    def __len__(self) -> int:
+        return self._high - len(self._free)
+
+    @property
+    def owners(self) -> int:
+        return len(self._rows)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self._vectors.nbytes + self._owner.nbytes)
+
+    def _grow(self, needed: int) -> None:
+        capacity = len(self._owner)
+        if needed <= capacity:
+            return
+        new_capacity = max(needed, capacity * 2)
+        vectors = np.zeros((new_capacity, self.dim), dtype=np.float32)
+        vectors[:capacity] = self._vectors
+        owner = np.full(new_capacity, _NO_OWNER, dtype=np.int32)
+        owner[:capacity] = self._owner
+        self._vectors, self._owner = vectors, owner
+
+    def upsert(self, owner: int, vectors: np.ndarray) -> None:
+        """Replace all rows of `owner` by `vectors` (shape (m, dim); m may be 0)."""
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
+        if vectors.shape[1] != self.dim:
+            raise EmbeddingError(f"vector of dimension {vectors.shape[1]}, index has {self.dim}")
+        with self._lock:
+            self.remove(owner)
+            rows: list[int] = []
+            for vector in vectors:
+                if self._free:
+                    row = self._free.pop()
+                else:
+                    self._grow(self._high + 1)
+                    row = self._high
+                    self._high += 1
+                self._vectors[row] = vector
+                self._owner[row] = owner
+                rows.append(row)
+            if rows:
+                self._rows[owner] = rows
+
+    def remove(self, owner: int) -> None:
+        """Drop every row of `owner` (no-op when it has none)."""
+        with self._lock:
+            for row in self._rows.pop(owner, []):
+                self._owner[row] = _NO_OWNER
+                self._vectors[row] = 0.0
+                self._free.append(row)
+
+    def rows_of(self, owner: int) -> np.ndarray:
+        """The vectors of `owner`, in insertion order (shape (m, dim))."""
+        rows = self._rows.get(owner)
+        if not rows:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._vectors[rows]
+
+    def row_similarities(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine of every live row to every query.
+
+        Returns:
+            (sims, owners): sims has shape (rows, q); owners the owner of each row (-1 = free).
+        """
+        queries = np.asarray(queries, dtype=np.float32).reshape(-1, self.dim)
+        high = self._high
+        sims = self._vectors[:high] @ queries.T
+        return sims, self._owner[:high]
+
+    def max_per_owner(self, queries: np.ndarray, n_owners: int) -> np.ndarray:
+        """For each owner and query, the best cosine over the owner's rows.
+
+        Returns:
+            Array (n_owners, q); -1 where the owner has no rows.
+        """
+        sims, owners = self.row_similarities(queries)
+        out = np.full((n_owners + 1, sims.shape[1]), -1.0, dtype=np.float32)
+        target = np.where(owners < 0, n_owners, np.minimum(owners, n_owners))
+        if len(self._rows) == len(self):
+            # One row per owner (profiles): a plain scatter, much faster than maximum.at.
+            live = owners >= 0
+            out[target[live]] = sims[live]
+            return out[:n_owners]
+        # Free rows (owner -1) land in the spare last slot, which is cut off.
+        np.maximum.at(out, target, sims)
+        return out[:n_owners]
+
+    def search(
+        self, query: np.ndarray, k: int, mask: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """Top-k owners by their best row's cosine to `query`, among owners allowed by `mask`.
+
+        Args:
+            query: one unit vector (dim,).
+            k: how many owners to return.
+            mask: optional boolean array over owner ids; False excludes the owner.
+        """
+        sims, owners = self.row_similarities(query)
+        sims = sims[:, 0]
+        live = owners >= 0
+        if mask is not None:
+            allowed = np.zeros(len(owners), dtype=bool)
+            in_range = live & (owners < len(mask))
+            allowed[in_range] = mask[owners[in_range]]
+            live = allowed
+        scores = np.where(live, sims, -np.inf)
+        if len(self._rows) != len(self):  # some owner has several rows: keep its best only
+            best = np.full(int(owners.max(initial=0)) + 1, -np.inf, dtype=np.float32)
+            valid = owners >= 0
+            np.maximum.at(best, owners[valid], scores[valid])
+            candidates, cand_scores = np.arange(len(best)), best
+        else:
+            candidates, cand_scores = owners, scores
+        k = min(k, int(np.isfinite(cand_scores).sum()))
+        if k <= 0:
+            return []
+        top = np.argpartition(-cand_scores, k - 1)[:k]
+        top = top[np.argsort(-cand_scores[top], kind="stable")]
+        return [(int(candidates[i]), float(cand_scores[i])) for i in top]
+
+    def compact(self) -> None:
+        """Shrink storage to the live rows (after many removals)."""
+        with self._lock:
+            live_rows = sorted(r for rows in self._rows.values() for r in rows)
+            remap = {old: new for new, old in enumerate(live_rows)}
+            capacity = max(1024, len(live_rows))
+            vectors = np.zeros((capacity, self.dim), dtype=np.float32)
+            owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
+            if live_rows:
+                vectors[: len(live_rows)] = self._vectors[live_rows]
+                owner[: len(live_rows)] = self._owner[live_rows]
+            self._rows = {o: [remap[r] for r in rows] for o, rows in self._rows.items()}
+            self._vectors, self._owner = vectors, owner
+            self._free, self._high = [], len(live_rows)

@@ -1,0 +1,1 @@
+"""matchmaker: the matchmaking backend of the Stuttgart region's economic development agency."""

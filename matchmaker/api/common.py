@@ -1,0 +1,91 @@
+"""Schemas and helpers shared by the resources: limits, enums, pagination, languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import request
+from marshmallow import RAISE, Schema, fields, validate
+
+from matchmaker.taxonomy import DISTRICTS, OFFER_KINDS, ORGANIZATION_KINDS, STAGES, STATUSES, THEMES
+
+MAX_NAME = 200
+MAX_DESCRIPTION = 5000
+MAX_ITEM = 300
+MAX_ITEMS = 20
+MAX_PAGE_SIZE = 100
+MAX_QUERY = 200
+
+THEME_CODES = list(THEMES)
+DISTRICT_CODES = list(DISTRICTS)
+KIND_CODES = list(ORGANIZATION_KINDS)
+STAGE_CODES = list(STAGES)
+OFFER_KIND_CODES = list(OFFER_KINDS)
+STATUS_CODES = list(STATUSES)
+
+
+def one_of(choices: list[str]) -> validate.OneOf:
+    return validate.OneOf(choices, error="Must be one of: {choices}.")
+
+
+def text_list(max_items: int = MAX_ITEMS, max_len: int = MAX_ITEM) -> fields.List:
+    return fields.List(
+        fields.String(validate=validate.Length(min=1, max=max_len)),
+        validate=validate.Length(max=max_items),
+        metadata={"description": f"At most {max_items} texts of at most {max_len} characters."},
+    )
+
+
+def code_list(choices: list[str]) -> fields.List:
+    return fields.List(
+        fields.String(validate=one_of(choices)),
+        validate=validate.Length(max=len(choices)),
+    )
+
+
+class StrictSchema(Schema):
+    """Rejects unknown fields, naming them."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class LocationSchema(StrictSchema):
+    district = fields.String(allow_none=True, validate=one_of(DISTRICT_CODES))
+    municipality = fields.String(allow_none=True, validate=validate.Length(max=100))
+    postal_code = fields.String(
+        allow_none=True,
+        validate=validate.Regexp(r"^\d{5}$", error="A German postal code has five digits."),
+    )
+    lat = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90))
+    lon = fields.Float(allow_none=True, validate=validate.Range(min=-180, max=180))
+
+
+class PageArgsSchema(StrictSchema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+    page_size = fields.Integer(
+        load_default=20,
+        validate=validate.Range(min=1, max=MAX_PAGE_SIZE),
+        metadata={"description": f"At most {MAX_PAGE_SIZE}."},
+    )
+
+
+class PageSchema(Schema):
+    page = fields.Integer()
+    page_size = fields.Integer()
+    total = fields.Integer()
+    pages = fields.Integer()
+
+
+def preferred_language() -> str:
+    """German or English from Accept-Language (English when neither is asked for)."""
+    best = request.accept_languages.best_match(["en", "de"])
+    return best or "en"
+
+
+def utc_iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat()

@@ -1,0 +1,143 @@
+"""Curation endpoints: audit log, introductions, API keys."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import fields, validate
+
+from matchmaker import auth
+from matchmaker.api.common import StrictSchema, one_of
+from matchmaker.auth import current_principal, roles_required
+from matchmaker.services import introductions
+from matchmaker.services.records import audit_events
+
+blp = Blueprint("curation", __name__, url_prefix="/api/v1", description="Audit, introductions, keys.")
+
+
+class AuditArgsSchema(StrictSchema):
+    entity_id = fields.String(required=True, validate=validate.Length(min=1, max=32))
+
+
+class AuditEventSchema(StrictSchema):
+    id = fields.Integer()
+    entity_type = fields.String()
+    entity_id = fields.String()
+    action = fields.String()
+    actor = fields.String()
+    at = fields.DateTime()
+    changes = fields.Dict()
+
+
+class AuditListSchema(StrictSchema):
+    items = fields.List(fields.Nested(AuditEventSchema))
+
+
+class IntroductionSchema(StrictSchema):
+    id = fields.String(dump_only=True)
+    from_organization_id = fields.String(required=True, validate=validate.Length(max=32))
+    to_organization_id = fields.String(required=True, validate=validate.Length(max=32))
+    message = fields.String(load_default="", validate=validate.Length(max=2000))
+    status = fields.String(dump_only=True)
+    requested_by = fields.String(dump_only=True)
+    decided_by = fields.String(dump_only=True, allow_none=True)
+    created_at = fields.DateTime(dump_only=True)
+    updated_at = fields.DateTime(dump_only=True)
+
+
+class IntroductionDecisionSchema(StrictSchema):
+    status = fields.String(required=True, validate=one_of(["accepted", "declined", "completed"]))
+
+
+class IntroductionArgsSchema(StrictSchema):
+    status = fields.String(validate=one_of(["requested", "accepted", "declined", "completed"]))
+
+
+class IntroductionListSchema(StrictSchema):
+    items = fields.List(fields.Nested(IntroductionSchema))
+
+
+class ApiKeySchema(StrictSchema):
+    id = fields.String(dump_only=True)
+    role = fields.String(required=True, validate=one_of(list(auth.ROLES)))
+    label = fields.String(load_default="", validate=validate.Length(max=100))
+    organization_id = fields.String(allow_none=True, validate=validate.Length(max=32))
+    created_at = fields.DateTime(dump_only=True)
+    revoked_at = fields.DateTime(dump_only=True, allow_none=True)
+    token = fields.String(dump_only=True, metadata={"description": "Shown once, at creation."})
+
+
+@blp.route("/audit")
+class Audit(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(AuditArgsSchema, location="query")
+    @blp.response(200, AuditListSchema)
+    def get(self, args):
+        """Who changed what and when, for one organisation or offer"""
+        return {"items": audit_events(args["entity_id"])}
+
+
+@blp.route("/introductions")
+class Introductions(MethodView):
+    @roles_required("admin", "curator", "member")
+    @blp.arguments(IntroductionArgsSchema, location="query")
+    @blp.response(200, IntroductionListSchema)
+    def get(self, args):
+        """Introductions (curators: all; members: their organisation's)"""
+        items = introductions.list_introductions(
+            principal=current_principal(), status=args.get("status")
+        )
+        return {"items": items}
+
+    @roles_required("admin", "curator", "member")
+    @blp.arguments(IntroductionSchema)
+    @blp.response(201, IntroductionSchema)
+    def post(self, data):
+        """Ask to be introduced to an organisation"""
+        return introductions.request_introduction(data=data, principal=current_principal())
+
+
+@blp.route("/introductions/<string:introduction_id>")
+class IntroductionsById(MethodView):
+    @roles_required("admin", "curator", "member")
+    @blp.response(200, IntroductionSchema)
+    def get(self, introduction_id):
+        """Read an introduction"""
+        return introductions.get_introduction(introduction_id, current_principal())
+
+    @roles_required("admin", "curator", "member")
+    @blp.arguments(IntroductionDecisionSchema)
+    @blp.response(200, IntroductionSchema)
+    def patch(self, data, introduction_id):
+        """Accept, decline or complete an introduction (curator or the addressed member)"""
+        principal = current_principal()
+        intro = introductions.get_introduction(introduction_id, principal)
+        return introductions.decide(intro=intro, status=data["status"], principal=principal)
+
+
+@blp.route("/keys")
+class Keys(MethodView):
+    @roles_required("admin")
+    @blp.arguments(ApiKeySchema)
+    @blp.response(201, ApiKeySchema)
+    def post(self, data):
+        """Create an API key; the token is in the answer, once"""
+        try:
+            key, token = auth.create_key(
+                role=data["role"], label=data["label"],
+                organization_id=data.get("organization_id"),
+            )
+        except ValueError as exc:
+            abort(422, message=str(exc), errors={"json": {"organization_id": [str(exc)]}})
+        return {**{c: getattr(key, c) for c in ("id", "role", "label", "organization_id",
+                                                 "created_at", "revoked_at")}, "token": token}
+
+
+@blp.route("/keys/<string:key_id>")
+class KeysById(MethodView):
+    @roles_required("admin")
+    @blp.response(204)
+    def delete(self, key_id):
+        """Revoke an API key"""
+        if auth.revoke_key(key_id) is None:
+            abort(404, message=f"Key {key_id} not found.")

@@ -1,0 +1,59 @@
+"""Bulk import (curators) and export over HTTP: the twins of `matchmaker import|export`."""
+
+from __future__ import annotations
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import fields
+
+from matchmaker.api.common import StrictSchema, one_of
+from matchmaker.auth import current_principal, roles_required
+from matchmaker.services import bulk
+
+blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Bulk import and export.")
+
+
+class ImportArgsSchema(StrictSchema):
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "Validate only."})
+    format = fields.String(
+        validate=one_of(["json", "csv"]),
+        metadata={"description": "Default: from the Content-Type (application/json or text/csv)."},
+    )
+
+
+class ExportArgsSchema(StrictSchema):
+    format = fields.String(load_default="json", validate=one_of(["json", "csv"]))
+
+
+@blp.route("/import")
+class Import(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(ImportArgsSchema, location="query")
+    @blp.response(200)
+    @blp.alt_response(422, description="At least one invalid record: nothing was written.")
+    def post(self, args):
+        """Import organisations and offers (JSON body, or CSV of organisations); all or nothing"""
+        fmt = args.get("format") or ("csv" if "csv" in (request.mimetype or "") else "json")
+        records = bulk.parse_file(request.get_data(), fmt)
+        report = bulk.import_records(
+            records, principal=current_principal(), dry_run=args["dry_run"]
+        )
+        body = report.as_dict()
+        if report.errors:
+            abort(422, message=f"{len(report.errors)} invalid record(s); nothing was written.",
+                  errors={"records": report.errors})
+        return body
+
+
+@blp.route("/export")
+class Export(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(ExportArgsSchema, location="query")
+    @blp.response(200)
+    def get(self, args):
+        """Export everything a curator sees, re-importable (JSON, or CSV of organisations)"""
+        records = bulk.export_records(include_contact=True)
+        if args["format"] == "csv":
+            return Response(bulk.export_csv(records), mimetype="text/csv")
+        return records

@@ -1,0 +1,1 @@
+"""Matching resources: ad-hoc search and feedback on matches."""

@@ -1,0 +1,82 @@
+"""Schemas of match results, search and feedback."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from matchmaker.api.common import (
+    DISTRICT_CODES,
+    KIND_CODES,
+    OFFER_KIND_CODES,
+    STAGE_CODES,
+    THEME_CODES,
+    StrictSchema,
+    code_list,
+    one_of,
+)
+
+
+class MatchItemSchema(StrictSchema):
+    id = fields.String()
+    type = fields.String(metadata={"description": "organization or offer"})
+    name = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    score = fields.Float(metadata={"description": "0..1, higher is better"})
+    explanation = fields.String(metadata={"description": "Why this matches, in de or en."})
+    reasons = fields.List(fields.Dict(), metadata={"description": "The explanation's parts."})
+    score_parts = fields.Dict(keys=fields.String(), values=fields.Float())
+    fit = fields.Dict(
+        keys=fields.String(),
+        values=fields.Float(allow_none=True),
+        metadata={"description": "for_you / for_them: the two directions of a partner match."},
+    )
+    themes = fields.List(fields.String())
+    district = fields.String(allow_none=True)
+    stage = fields.String(allow_none=True)
+    languages = fields.List(fields.String())
+    deadline = fields.String(allow_none=True)
+    amount_eur_max = fields.Integer(allow_none=True)
+    provider_id = fields.String(allow_none=True)
+
+
+class MatchListSchema(StrictSchema):
+    items = fields.List(fields.Nested(MatchItemSchema))
+    target = fields.String()
+    organization_id = fields.String()
+    offer_id = fields.String()
+
+
+class SearchFiltersSchema(StrictSchema):
+    kinds = code_list(KIND_CODES)
+    offer_kinds = code_list(OFFER_KIND_CODES)
+    themes = code_list(THEME_CODES)
+    districts = code_list(DISTRICT_CODES)
+    stages = code_list(STAGE_CODES)
+
+
+class SearchSchema(StrictSchema):
+    text = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    target = fields.String(load_default="organizations", validate=one_of(["organizations", "offers"]))
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    filters = fields.Nested(SearchFiltersSchema, load_default=dict)
+
+
+class FeedbackSchema(StrictSchema):
+    candidate_id = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    candidate_type = fields.String(
+        load_default="organization", validate=one_of(["organization", "offer"])
+    )
+    verdict = fields.String(
+        required=True, validate=one_of(["relevant", "not_relevant", "contacted"])
+    )
+    id = fields.Integer(dump_only=True)
+    organization_id = fields.String(dump_only=True)
+    created_at = fields.DateTime(dump_only=True)
+
+
+class FeedbackCountsSchema(StrictSchema):
+    organization_id = fields.String()
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    items = fields.List(fields.Nested(FeedbackSchema))

@@ -1,0 +1,75 @@
+"""Marshmallow schemas of the offers resource."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from matchmaker.api.common import (
+    DISTRICT_CODES,
+    KIND_CODES,
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_QUERY,
+    OFFER_KIND_CODES,
+    STAGE_CODES,
+    STATUS_CODES,
+    THEME_CODES,
+    LocationSchema,
+    PageArgsSchema,
+    PageSchema,
+    StrictSchema,
+    code_list,
+    one_of,
+)
+
+
+class EligibilitySchema(StrictSchema):
+    """Who may apply; an empty list means any."""
+
+    kinds = code_list(KIND_CODES)
+    stages = code_list(STAGE_CODES)
+    districts = code_list(DISTRICT_CODES)
+
+
+class OfferSchema(StrictSchema):
+    id = fields.String(dump_only=True)
+    external_id = fields.String(allow_none=True, validate=validate.Length(min=1, max=100))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=MAX_NAME))
+    kind = fields.String(required=True, validate=one_of(OFFER_KIND_CODES))
+    description = fields.String(load_default="", validate=validate.Length(max=MAX_DESCRIPTION))
+    provider_id = fields.String(allow_none=True, validate=validate.Length(max=32))
+    themes = code_list(THEME_CODES)
+    eligibility = fields.Nested(EligibilitySchema, allow_none=True)
+    amount_eur_max = fields.Integer(
+        allow_none=True, validate=validate.Range(min=0, max=10_000_000_000)
+    )
+    deadline = fields.Date(allow_none=True)
+    location = fields.Nested(LocationSchema, allow_none=True)
+    url = fields.URL(allow_none=True, validate=validate.Length(max=500))
+    status = fields.String(validate=one_of(STATUS_CODES), metadata={"description": "Default draft."})
+    created_at = fields.DateTime(dump_only=True)
+    updated_at = fields.DateTime(dump_only=True)
+
+
+class OfferQueryArgsSchema(PageArgsSchema):
+    kind = fields.String(validate=one_of(OFFER_KIND_CODES))
+    theme = fields.String(validate=one_of(THEME_CODES))
+    district = fields.String(validate=one_of(DISTRICT_CODES))
+    status = fields.String(validate=one_of(STATUS_CODES))
+    provider_id = fields.String(validate=validate.Length(max=32))
+    open = fields.Boolean(metadata={"description": "Only offers whose deadline has not passed."})
+    q = fields.String(validate=validate.Length(min=1, max=MAX_QUERY))
+    external_id = fields.String(validate=validate.Length(min=1, max=100))
+
+
+class OfferPageSchema(PageSchema):
+    items = fields.List(fields.Nested(OfferSchema))
+
+
+class OfferMatchArgsSchema(StrictSchema):
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    kind = fields.String(validate=validate.Length(max=100), metadata={"description": "Comma-separated."})
+    theme = fields.String(validate=validate.Length(max=400), metadata={"description": "Comma-separated."})
+    district = fields.String(validate=validate.Length(max=200), metadata={"description": "Comma-separated."})
+    stage = fields.String(validate=validate.Length(max=200), metadata={"description": "Comma-separated."})

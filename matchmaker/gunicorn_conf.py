@@ -1,0 +1,41 @@
+"""gunicorn settings: threads for I/O, workers for CPU-bound encoding, model loaded after fork."""
+
+from __future__ import annotations
+
+import os
+
+bind = f"{os.environ.get('MATCHMAKER_HOST', '127.0.0.1')}:{os.environ.get('MATCHMAKER_PORT', '8000')}"
+# Encoding is CPU-bound and torch uses one thread per worker (MATCHMAKER_TORCH_THREADS): one
+# worker per core; threads overlap database and Redis waits.
+workers = int(os.environ.get("MATCHMAKER_WORKERS", os.cpu_count() or 2))
+threads = int(os.environ.get("MATCHMAKER_THREADS", "4"))
+worker_class = "gthread"
+# No preload: PyTorch state must not cross a fork (hung workers); each worker builds its app.
+preload_app = False
+timeout = int(os.environ.get("MATCHMAKER_WORKER_TIMEOUT", "120"))
+graceful_timeout = 30
+keepalive = 5
+max_requests = int(os.environ.get("MATCHMAKER_MAX_REQUESTS", "0"))
+max_requests_jitter = 100
+accesslog = None  # the app logs each request as JSON with its request id
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("MATCHMAKER_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker) -> None:
+    """Warm the model and the match index in the worker, after the fork."""
+    app = worker.wsgi
+    if callable(getattr(app, "wsgi", None)):
+        app = app.wsgi()
+    try:
+        from matchmaker.runtime import get_runtime
+
+        with app.app_context():
+            runtime = get_runtime(app)
+            runtime.pipeline.embed(["warm-up"])
+            runtime.index.ensure_current()
+            from matchmaker.extensions import db
+
+            db.session.remove()
+    except Exception as exc:  # noqa: BLE001 - a cold worker still serves; it warms on first use
+        worker.log.warning("warm-up failed: %s", exc)

@@ -1,0 +1,382 @@
+"""Ranking: hard filters, semantic and lexical need fit, reciprocity, structured signals, top-k.
+
+A fast vectorised pass scores every allowed candidate; a shortlist is then re-scored exactly
+(lexical evidence in the reverse direction) and the top-k get the details an explanation needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from matchmaker.matching.index import (
+    DISTRICT_BITS,
+    KIND_BITS,
+    OFFER,
+    ORG,
+    STAGE_BITS,
+    THEME_BITS,
+    MatchIndex,
+)
+from matchmaker.matching.weights import DEFAULT_WEIGHTS, Weights
+
+EARTH_KM = 6371.0
+
+
+@dataclass
+class Query:
+    """The asking side: its vectors and terms, and who it is (for filters and structure)."""
+
+    need_vectors: np.ndarray  # (q, d): its needs, or its profile when it states none
+    need_terms: list[list[str]]
+    supply_vectors: np.ndarray  # (m, d): its offers and profile, for the reverse direction
+    supply_terms: set[str]
+    supply_is_profile: np.ndarray  # (m,) bool: which supply rows are the profile
+    slot: int | None = None
+    etype: int = ORG
+    uses_profile_as_need: bool = False
+
+
+@dataclass
+class Filters:
+    kinds: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+    offer_kinds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scored:
+    slot: int
+    score: float
+    forward: float
+    reverse: float | None
+    parts: dict[str, float]
+    pairs: list[tuple[int, str, int, float]] = field(default_factory=list)
+    distance_km: float | None = None
+
+
+def calibrate(cos: np.ndarray, weights: Weights) -> np.ndarray:
+    span = max(weights.cosine_ceiling - weights.cosine_floor, 1e-6)
+    return np.clip((cos - weights.cosine_floor) / span, 0.0, 1.0)
+
+
+def _popcount(values: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(values.astype(np.uint64)).astype(np.float64)
+
+
+def _aggregate(fits: np.ndarray, weights: Weights) -> np.ndarray:
+    """Combine per-need fits (n, q) into one fit per candidate."""
+    if fits.shape[1] == 0:
+        return np.zeros(fits.shape[0])
+    total = weights.best_need + weights.mean_need or 1.0
+    return (weights.best_need * fits.max(axis=1) + weights.mean_need * fits.mean(axis=1)) / total
+
+
+def _blend(semantic: np.ndarray, lexical: np.ndarray, weights: Weights) -> np.ndarray:
+    total = weights.semantic + weights.lexical
+    if total <= 0:
+        return np.zeros_like(semantic)
+    return (weights.semantic * semantic + weights.lexical * lexical) / total
+
+
+def coverage(index: MatchIndex, need: list[str], supply: set[str]) -> float:
+    """Share of a need's idf-weighted terms that the supply side also uses."""
+    if not need:
+        return 0.0
+    unique = set(need)
+    mass = sum(index.idf(t) for t in unique)
+    if mass <= 0:
+        return 0.0
+    return sum(index.idf(t) for t in unique if t in supply) / mass
+
+
+def lexical_forward(index: MatchIndex, need_terms: list[list[str]], n: int) -> np.ndarray:
+    """Coverage of each need (columns) by every slot's supply terms (rows), via postings."""
+    out = np.zeros((n, max(len(need_terms), 0)), dtype=np.float64)
+    for column, terms in enumerate(need_terms):
+        unique = set(terms)
+        idfs = {t: index.idf(t) for t in unique}
+        mass = sum(idfs.values())
+        if mass <= 0:
+            continue
+        for term, weight in idfs.items():
+            slots = index.supply.slots(term)
+            if len(slots):
+                out[slots[slots < n], column] += weight / mass
+    return out
+
+
+def eligible_offers_for(index: MatchIndex, org_slot: int, n: int, today: int) -> np.ndarray:
+    """Which offer slots the organisation in `org_slot` may apply to (kinds, stages, district)."""
+    kind = index.kind_bit[org_slot]
+    stage = index.stage_idx[org_slot]
+    district = index.district_bit[org_slot]
+    stage_bit = (1 << int(stage)) if stage >= 0 else 0
+    ek, es, ed = index.elig_kinds[:n], index.elig_stages[:n], index.elig_districts[:n]
+    return (
+        ((ek == 0) | ((ek & kind) != 0))
+        & ((es == 0) | ((es & stage_bit) != 0))
+        & ((ed == 0) | ((ed & district) != 0))
+        & (index.deadline[:n] >= today)
+    )
+
+
+def eligible_orgs_for(index: MatchIndex, offer_slot: int, n: int) -> np.ndarray:
+    """Which organisation slots may apply to the offer in `offer_slot`."""
+    ek = index.elig_kinds[offer_slot]
+    es = index.elig_stages[offer_slot]
+    ed = index.elig_districts[offer_slot]
+    stage_bits = np.where(
+        index.stage_idx[:n] >= 0, np.left_shift(1, np.maximum(index.stage_idx[:n], 0)), 0
+    ).astype(np.int64)
+    return (
+        ((ek == 0) | ((index.kind_bit[:n] & ek) != 0))
+        & ((es == 0) | ((stage_bits & es) != 0))
+        & ((ed == 0) | ((index.district_bit[:n] & ed) != 0))
+    )
+
+
+def candidate_mask(
+    index: MatchIndex,
+    *,
+    target: int,
+    filters: Filters,
+    exclude: set[int],
+    today: int,
+) -> np.ndarray:
+    """Hard rules: live, published, of the target type, matching filters, not excluded."""
+    n = index.n_slots
+    mask = index.live[:n] & index.published[:n] & (index.etype[:n] == target)
+    if target == OFFER:
+        mask &= index.deadline[:n] >= today
+    if filters.kinds and target == ORG:
+        mask &= (index.kind_bit[:n] & sum(KIND_BITS[k] for k in filters.kinds)) != 0
+    if filters.stages and target == ORG:
+        wanted = sum(STAGE_BITS[s] for s in filters.stages)
+        stage_bits = np.where(
+            index.stage_idx[:n] >= 0, np.left_shift(1, np.maximum(index.stage_idx[:n], 0)), 0
+        )
+        mask &= (stage_bits & wanted) != 0
+    if filters.themes:
+        mask &= (index.theme_bits[:n] & sum(THEME_BITS[t] for t in filters.themes)) != 0
+    if filters.districts:
+        wanted = sum(DISTRICT_BITS[d] for d in filters.districts)
+        mask &= (index.district_bit[:n] & wanted) != 0
+    for slot in exclude:
+        if slot < n:
+            mask[slot] = False
+    return mask
+
+
+def _structured(
+    index: MatchIndex, query: Query, slots: np.ndarray, query_themes: int, now: float
+) -> dict[str, np.ndarray]:
+    themes = index.theme_bits[slots]
+    union = _popcount(themes | query_themes)
+    shared = _popcount(themes & query_themes)
+    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    parts = {"themes": jaccard}
+    if query.slot is not None and not np.isnan(index.lat[query.slot]):
+        lat1, lon1 = np.radians(index.lat[query.slot]), np.radians(index.lon[query.slot])
+        lat2, lon2 = np.radians(index.lat[slots]), np.radians(index.lon[slots])
+        a = (
+            np.sin((lat2 - lat1) / 2) ** 2
+            + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+        )
+        distance = 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    else:
+        distance = np.full(len(slots), np.nan)
+    parts["distance_km"] = distance
+    if query.slot is not None and index.stage_idx[query.slot] >= 0:
+        gap = np.abs(index.stage_idx[slots].astype(float) - index.stage_idx[query.slot])
+        stage = np.where(index.stage_idx[slots] >= 0, 1.0 - gap / 5.0, 0.5)
+    else:
+        stage = np.full(len(slots), 0.5)
+    parts["stage"] = stage
+    age_days = (now - index.updated[slots]) / 86400.0
+    parts["verified"] = index.verified[slots].astype(float)
+    parts["age_days"] = age_days
+    return parts
+
+
+def rank(
+    index: MatchIndex,
+    query: Query,
+    *,
+    target: int,
+    mask: np.ndarray,
+    limit: int,
+    weights: Weights = DEFAULT_WEIGHTS,
+    reciprocal: bool = False,
+    offer_for_orgs: bool = False,
+    now: float,
+    min_score: float = 0.0,
+) -> list[Scored]:
+    """Rank allowed candidates for `query`.
+
+    Args:
+        target: ORG or OFFER slots to rank.
+        mask: boolean array over slots (hard rules already applied).
+        reciprocal: organisation <-> organisation: score both directions.
+        offer_for_orgs: the query is an offer and candidates are judged by how well the offer
+            meets their needs (the reverse direction alone).
+    """
+    n = index.n_slots
+    if index.profile is None or not mask.any():
+        return []
+    candidates = np.flatnonzero(mask[:n])
+    # -- forward: the query's needs against each candidate's offers and profile --------------
+    forward = np.zeros(n)
+    need_fit = None
+    if not offer_for_orgs:
+        sem_offers = index.offers.max_per_owner(query.need_vectors, n)
+        sem_profile = index.profiles_max(query.need_vectors, n)
+        semantic = np.maximum(
+            calibrate(sem_offers, weights),
+            calibrate(sem_profile, weights) * weights.profile_discount,
+        )
+        lexical = lexical_forward(index, query.need_terms, n)
+        need_fit = _blend(semantic, lexical, weights)
+        forward = _aggregate(need_fit, weights)
+    # -- reverse: each candidate's needs against the query's supply --------------------------
+    reverse = None
+    row_sem = row_owner = None
+    if reciprocal or offer_for_orgs:
+        sims, row_owner = index.needs.row_similarities(query.supply_vectors)
+        if sims.shape[1]:
+            profile_cols = query.supply_is_profile
+            best = np.full(sims.shape[0], -1.0, dtype=np.float64)
+            if (~profile_cols).any():
+                best = np.maximum(best, calibrate(sims[:, ~profile_cols].max(axis=1), weights))
+            if profile_cols.any():
+                best = np.maximum(
+                    best,
+                    calibrate(sims[:, profile_cols].max(axis=1), weights)
+                    * weights.profile_discount,
+                )
+            row_sem = np.clip(best, 0.0, 1.0)
+            live_rows = row_owner >= 0
+            owners = row_owner[live_rows]
+            values = row_sem[live_rows]
+            counts = np.bincount(owners, minlength=n)[:n]
+            sums = np.bincount(owners, weights=values, minlength=n)[:n]
+            maxes = np.zeros(n)
+            np.maximum.at(maxes, owners, values)
+            means = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
+            total = weights.best_need + weights.mean_need or 1.0
+            semantic_reverse = (weights.best_need * maxes + weights.mean_need * means) / total
+            # Lexical evidence is added exactly on the shortlist; scale the fast pass alike.
+            reverse = np.where(counts > 0, semantic_reverse, np.nan)
+        else:
+            reverse = np.full(n, np.nan)
+    # -- fast pass and shortlist ----------------------------------------------------------------
+    text_fit = _combine(forward, reverse, weights, reciprocal, offer_for_orgs, index, query, n)
+    prelim = text_fit[candidates]
+    shortlist_size = min(len(candidates), max(weights.shortlist, limit))
+    order = np.argpartition(-prelim, shortlist_size - 1)[:shortlist_size]
+    short = candidates[order]
+    # -- exact pass on the shortlist ------------------------------------------------------------
+    if reverse is not None and row_sem is not None:
+        reverse = reverse.copy()
+        for slot in short:
+            need_lists = index.need_terms[slot]
+            rows = index.needs._rows.get(int(slot), [])
+            if not rows:
+                continue
+            fits = []
+            for position, row in enumerate(rows):
+                terms = need_lists[position] if position < len(need_lists) else []
+                lex = coverage(index, terms, query.supply_terms)
+                fits.append(_blend(np.array([row_sem[row]]), np.array([lex]), weights)[0])
+            reverse[slot] = _aggregate(np.array([fits]), weights)[0]
+        text_fit = _combine(forward, reverse, weights, reciprocal, offer_for_orgs, index, query, n)
+    query_themes = int(index.theme_bits[query.slot]) if query.slot is not None else 0
+    if query.slot is None and query.etype == -1:
+        query_themes = 0
+    parts = _structured(index, query, short, query_themes, now)
+    proximity = np.where(
+        np.isnan(parts["distance_km"]),
+        0.5,
+        np.clip(1.0 - parts["distance_km"] / weights.proximity_km, 0.0, 1.0),
+    )
+    freshness = np.clip(1.0 - parts["age_days"] / weights.freshness_days, 0.0, 1.0)
+    signal_weights = {
+        "text": weights.text,
+        "themes": weights.themes if query_themes else 0.0,
+        "proximity": weights.proximity,
+        "stage": weights.stage if reciprocal else 0.0,
+        "freshness": weights.freshness,
+        "verified": weights.verified,
+    }
+    signals = {
+        "text": text_fit[short],
+        "themes": parts["themes"],
+        "proximity": proximity,
+        "stage": parts["stage"],
+        "freshness": freshness,
+        "verified": parts["verified"],
+    }
+    total_weight = sum(signal_weights.values()) or 1.0
+    final = sum(signal_weights[k] * signals[k] for k in signals) / total_weight
+    order = np.argsort(-final, kind="stable")
+    results: list[Scored] = []
+    for i in order:
+        score = float(final[i])
+        if score < min_score:
+            continue
+        slot = int(short[i])
+        rev = None if reverse is None or np.isnan(reverse[slot]) else float(reverse[slot])
+        fwd = float(forward[slot]) if not offer_for_orgs else float(
+            0.0 if rev is None else rev
+        )
+        distance = parts["distance_km"][i]
+        results.append(
+            Scored(
+                slot=slot,
+                score=round(score, 4),
+                forward=round(fwd, 4),
+                reverse=None if rev is None else round(rev, 4),
+                parts={
+                    name: round(float(signals[name][i]), 4)
+                    for name in signals
+                    if signal_weights[name] > 0
+                },
+                distance_km=None if np.isnan(distance) else round(float(distance), 1),
+            )
+        )
+        if len(results) >= limit:
+            break
+    return results
+
+
+def _combine(
+    forward: np.ndarray,
+    reverse: np.ndarray | None,
+    weights: Weights,
+    reciprocal: bool,
+    offer_for_orgs: bool,
+    index: MatchIndex,
+    query: Query,
+    n: int,
+) -> np.ndarray:
+    if offer_for_orgs:
+        assert reverse is not None
+        # Candidates that state no needs are judged by their profile against the offer.
+        fallback = calibrate(index.profiles_max(query.supply_vectors, n).max(axis=1), weights)
+        return np.where(np.isnan(reverse), fallback * weights.unknown_reverse, reverse)
+    if not reciprocal or reverse is None:
+        return forward
+    rev = np.where(np.isnan(reverse), forward * weights.unknown_reverse, reverse)
+    harmonic = np.divide(
+        2 * forward * rev, forward + rev, out=np.zeros_like(forward), where=(forward + rev) > 0
+    )
+    arithmetic = (forward + rev) / 2
+    return weights.harmonic * harmonic + (1 - weights.harmonic) * arithmetic
+
+
+def today_ordinal() -> int:
+    return date.today().toordinal()

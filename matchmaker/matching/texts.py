@@ -1,0 +1,105 @@
+"""The texts of an organisation or offer that are embedded and matched (never contact data)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from matchmaker.taxonomy import label
+
+PROFILE, OFFER, NEED = "profile", "offer", "need"
+
+
+@dataclass
+class EntityTexts:
+    """Each text as written, the form that is encoded, and its lexical terms."""
+
+    language: str
+    fields: list[str] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    originals: list[str] = field(default_factory=list)
+    encoded: list[str] = field(default_factory=list)
+    terms: dict[str, list[list[str]]] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=4)
+def _bridge(dictionary_path: str):
+    from matchmaker.matching.bridge import Bridge
+
+    return Bridge(dictionary_path or None)
+
+
+def _themes_sentence(themes: list[str]) -> str:
+    if not themes:
+        return ""
+    return " Fields: " + ", ".join(label("themes", t, "en") for t in themes) + "."
+
+
+def build_texts(
+    *,
+    profile: str,
+    offers: list[str],
+    needs: list[str],
+    bridge_mode: str,
+    dictionary_path: str,
+) -> EntityTexts:
+    """Build the texts to embed, bridged to English for the English default model.
+
+    Args:
+        profile: name/title, description and theme labels in one text.
+        offers: what the entity can provide (an offer entity passes its profile again).
+        needs: what it is looking for.
+        bridge_mode: "gloss" renders German texts in English before encoding; "none" encodes
+            them as written (for multilingual models).
+        dictionary_path: the German-English dictionary file used by the gloss.
+    """
+    from matchmaker.matching.bridge import detect_language
+
+    bridge = _bridge(dictionary_path)
+    whole = " ".join([profile, *offers, *needs])
+    language = detect_language(whole)
+    out = EntityTexts(language=language, terms={PROFILE: [], OFFER: [], NEED: []})
+    entries = [(PROFILE, 0, profile)]
+    entries += [(OFFER, i, text) for i, text in enumerate(offers)]
+    entries += [(NEED, i, text) for i, text in enumerate(needs)]
+    for field_name, position, text in entries:
+        text_language = detect_language(text) if len(text.split()) > 3 else language
+        encoded = text
+        if bridge_mode == "gloss" and text_language == "de":
+            encoded = bridge.to_english(text)
+        out.fields.append(field_name)
+        out.positions.append(position)
+        out.originals.append(text)
+        out.encoded.append(encoded)
+        out.terms[field_name].append(bridge.terms(text))
+    return out
+
+
+def organization_profile_text(org) -> str:
+    return f"{org.name}. {org.description or ''}".strip() + _themes_sentence(org.themes or [])
+
+
+def offer_profile_text(offer) -> str:
+    return f"{offer.title}. {offer.description or ''}".strip() + _themes_sentence(
+        offer.themes or []
+    )
+
+
+def texts_for(entity_type: str, entity, *, bridge_mode: str, dictionary_path: str) -> EntityTexts:
+    """Texts of an Organization (`organization`) or Offer (`offer`) row."""
+    if entity_type == "organization":
+        return build_texts(
+            profile=organization_profile_text(entity),
+            offers=list(entity.offers or []),
+            needs=list(entity.needs or []),
+            bridge_mode=bridge_mode,
+            dictionary_path=dictionary_path,
+        )
+    # An offer is what it provides: its profile is also its one "offer" text.
+    return build_texts(
+        profile=offer_profile_text(entity),
+        offers=[],
+        needs=[],
+        bridge_mode=bridge_mode,
+        dictionary_path=dictionary_path,
+    )

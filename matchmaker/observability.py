@@ -1,0 +1,106 @@
+"""Request ids, structured JSON logs and Prometheus metrics."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+
+from flask import Flask, Response, g, request
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+REQUEST_SECONDS = Histogram(
+    "matchmaker_request_seconds", "Request latency", ["method", "endpoint", "status"],
+    registry=REGISTRY, buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)
+ENCODE_SECONDS = Histogram(
+    "matchmaker_encode_seconds", "Time to encode one batch", registry=REGISTRY
+)
+ENCODE_BATCH = Histogram(
+    "matchmaker_encode_batch_size", "Texts per encode batch", registry=REGISTRY,
+    buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
+)
+CACHE_EVENTS = Counter(
+    "matchmaker_embedding_cache_total", "Embedding cache lookups", ["result"], registry=REGISTRY
+)
+INDEX_VECTORS = Gauge("matchmaker_index_vectors", "Vectors in the match index", registry=REGISTRY)
+
+
+def record_encode(batch_size: int, seconds: float) -> None:
+    ENCODE_SECONDS.observe(seconds)
+    ENCODE_BATCH.observe(batch_size)
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        payload = {
+            "ts": round(record.created, 3),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key in ("request_id", "method", "path", "status", "ms"):
+            if hasattr(record, key):
+                payload[key] = getattr(record, key)
+        if record.exc_info:
+            payload["exc"] = self.formatException(record.exc_info)
+        return json.dumps(payload, ensure_ascii=False)
+
+
+def configure_logging(app: Flask) -> None:
+    root = logging.getLogger()
+    if getattr(root, "_matchmaker_configured", False):
+        return
+    handler = logging.StreamHandler()
+    if app.config["MATCHMAKER_LOG_JSON"]:
+        handler.setFormatter(JsonFormatter())
+    root.handlers = [handler]
+    root.setLevel(app.config["MATCHMAKER_LOG_LEVEL"])
+    root._matchmaker_configured = True  # type: ignore[attr-defined]
+
+
+access_log = logging.getLogger("matchmaker.access")
+
+
+def register_request_hooks(app: Flask) -> None:
+    @app.before_request
+    def _start() -> None:
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming[:64] if incoming.isprintable() and incoming else uuid.uuid4().hex
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def _finish(response: Response) -> Response:
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        elapsed = time.perf_counter() - g.get("started", time.perf_counter())
+        endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+        REQUEST_SECONDS.labels(request.method, endpoint, str(response.status_code)).observe(
+            elapsed
+        )
+        access_log.info(
+            "%s %s %s", request.method, request.path, response.status_code,
+            extra={"request_id": g.get("request_id"), "method": request.method,
+                   "path": request.path, "status": response.status_code,
+                   "ms": round(elapsed * 1000, 2)},
+        )
+        return response
+
+
+def metrics_response(app: Flask) -> Response:
+    from matchmaker.runtime import get_runtime
+
+    runtime = get_runtime(app)
+    pipeline = runtime._pipeline
+    if pipeline is not None and pipeline.cache is not None:
+        cache = pipeline.cache
+        for result, value in (("hit", cache.hits), ("miss", cache.misses),
+                              ("error", cache.errors), ("rejected", cache.rejected)):
+            counter = CACHE_EVENTS.labels(result)
+            delta = value - counter._value.get()
+            if delta > 0:
+                counter.inc(delta)
+    if runtime._index is not None and runtime._index.loaded:
+        INDEX_VECTORS.set(runtime._index.stats()["vectors"])
+    return Response(generate_latest(REGISTRY), mimetype="text/plain; version=0.0.4")
