@@ -86,7 +86,10 @@ class Encoder:
                 model = SentenceTransformer(self.path, device=device)
             except Exception as exc:
                 raise EmbeddingError(f"cannot load embedding model {self.model_name!r}") from exc
-            self._dim = int(model.get_sentence_embedding_dimension())
+            getter = getattr(model, "get_embedding_dimension", None) or (
+                model.get_sentence_embedding_dimension
+            )
+            self._dim = int(getter())
             self._model = model
             logger.info("loaded embedding model %s on %s", self.model_id, device)
             return model

@@ -15,8 +15,14 @@ from matchmaker.extensions import api, db, limiter
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_PREFIXES = ("/api/openapi.json", "/api/docs", "/api/static/", "/livez", "/readyz",
-                   "/metrics")
+PUBLIC_PREFIXES = (
+    "/api/openapi.json",
+    "/api/docs",
+    "/api/static/",
+    "/livez",
+    "/readyz",
+    "/metrics",
+)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -65,8 +71,9 @@ def register_extensions(app: Flask) -> None:
         _sqlite_pragmas(app)
     api.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"])
-    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 0.25,
-                                                        "socket_connect_timeout": 0.25})
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 0.25, "socket_connect_timeout": 0.25}
+    )
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     app.config.setdefault("RATELIMIT_DEFAULT", app.config["MATCHMAKER_RATE_LIMIT"])
@@ -76,8 +83,11 @@ def register_extensions(app: Flask) -> None:
     if app.config["MATCHMAKER_CORS_ORIGINS"]:
         from flask_cors import CORS
 
-        CORS(app, origins=app.config["MATCHMAKER_CORS_ORIGINS"],
-             expose_headers=["ETag", "X-Request-ID"])
+        CORS(
+            app,
+            origins=app.config["MATCHMAKER_CORS_ORIGINS"],
+            expose_headers=["ETag", "X-Request-ID"],
+        )
 
 
 def _sqlite_pragmas(app: Flask) -> None:
@@ -104,8 +114,15 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.api.organizations.resources import blp as organizations_blp
     from matchmaker.api.system import blp as system_blp
 
-    for blueprint in (organizations_blp, offers_blp, matching_blp, curation_blp, imports_blp,
-                      analytics_blp, system_blp):
+    for blueprint in (
+        organizations_blp,
+        offers_blp,
+        matching_blp,
+        curation_blp,
+        imports_blp,
+        analytics_blp,
+        system_blp,
+    ):
         api.register_blueprint(blueprint)
 
     @app.get("/metrics")
@@ -132,8 +149,9 @@ def register_error_handlers(app: Flask) -> None:
     def _database_down(exc: Exception):
         db.session.rollback()
         logger.error("database unavailable: %s", exc.__class__.__name__)
-        return _error_body(503, "The database is unavailable; retry shortly.", {},
-                           headers={"Retry-After": "5"})
+        return _error_body(
+            503, "The database is unavailable; retry shortly.", {}, headers={"Retry-After": "5"}
+        )
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -110,8 +110,10 @@ def _import(path: Path, dry_run: bool) -> int:
     if report.errors:
         click.echo(f"{len(report.errors)} invalid record(s); nothing was written:", err=True)
         for error in report.errors:
-            fields = "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
-                               for k, v in error["errors"].items())
+            fields = "; ".join(
+                f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                for k, v in error["errors"].items()
+            )
             click.echo(f"  {error['section']}[{error['position']}] {fields}", err=True)
         return 1
     click.echo(json.dumps(report.as_dict()))
@@ -183,7 +185,7 @@ def reindex(everything: bool) -> None:
         done = 0
         for model, ids in ((Organization, org_ids), (Offer, offer_ids)):
             for start in range(0, len(ids), 256):
-                chunk = ids[start:start + 256]
+                chunk = ids[start : start + 256]
                 rows = list(db.session.scalars(sa.select(model).where(model.id.in_(chunk))))
                 index_entities(rows)
                 db.session.commit()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 
-bind = f"{os.environ.get('MATCHMAKER_HOST', '127.0.0.1')}:{os.environ.get('MATCHMAKER_PORT', '8000')}"
+bind = (
+    f"{os.environ.get('MATCHMAKER_HOST', '127.0.0.1')}:{os.environ.get('MATCHMAKER_PORT', '8000')}"
+)
 # Encoding is CPU-bound and torch uses one thread per worker (MATCHMAKER_TORCH_THREADS): one
 # worker per core; threads overlap database and Redis waits.
 workers = int(os.environ.get("MATCHMAKER_WORKERS", os.cpu_count() or 2))

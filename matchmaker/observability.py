@@ -12,14 +12,19 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 REQUEST_SECONDS = Histogram(
-    "matchmaker_request_seconds", "Request latency", ["method", "endpoint", "status"],
-    registry=REGISTRY, buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+    "matchmaker_request_seconds",
+    "Request latency",
+    ["method", "endpoint", "status"],
+    registry=REGISTRY,
+    buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 ENCODE_SECONDS = Histogram(
     "matchmaker_encode_seconds", "Time to encode one batch", registry=REGISTRY
 )
 ENCODE_BATCH = Histogram(
-    "matchmaker_encode_batch_size", "Texts per encode batch", registry=REGISTRY,
+    "matchmaker_encode_batch_size",
+    "Texts per encode batch",
+    registry=REGISTRY,
     buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
 )
 CACHE_EVENTS = Counter(
@@ -76,14 +81,19 @@ def register_request_hooks(app: Flask) -> None:
         response.headers["X-Request-ID"] = g.get("request_id", "")
         elapsed = time.perf_counter() - g.get("started", time.perf_counter())
         endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-        REQUEST_SECONDS.labels(request.method, endpoint, str(response.status_code)).observe(
-            elapsed
-        )
+        REQUEST_SECONDS.labels(request.method, endpoint, str(response.status_code)).observe(elapsed)
         access_log.info(
-            "%s %s %s", request.method, request.path, response.status_code,
-            extra={"request_id": g.get("request_id"), "method": request.method,
-                   "path": request.path, "status": response.status_code,
-                   "ms": round(elapsed * 1000, 2)},
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "request_id": g.get("request_id"),
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "ms": round(elapsed * 1000, 2),
+            },
         )
         return response
 
@@ -95,8 +105,12 @@ def metrics_response(app: Flask) -> Response:
     pipeline = runtime._pipeline
     if pipeline is not None and pipeline.cache is not None:
         cache = pipeline.cache
-        for result, value in (("hit", cache.hits), ("miss", cache.misses),
-                              ("error", cache.errors), ("rejected", cache.rejected)):
+        for result, value in (
+            ("hit", cache.hits),
+            ("miss", cache.misses),
+            ("error", cache.errors),
+            ("rejected", cache.rejected),
+        ):
             counter = CACHE_EVENTS.labels(result)
             delta = value - counter._value.get()
             if delta > 0:

@@ -19,8 +19,9 @@ REDIS_URL = os.environ.get("MATCHMAKER_TEST_REDIS_URL", "redis://127.0.0.1:6379/
 POSTGRES_URL = os.environ.get(
     "MATCHMAKER_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
 )
-BACKENDS = [b for b in os.environ.get("MATCHMAKER_TEST_BACKENDS", "sqlite,postgresql").split(",")
-            if b]
+BACKENDS = [
+    b for b in os.environ.get("MATCHMAKER_TEST_BACKENDS", "sqlite,postgresql").split(",") if b
+]
 
 
 def _database_url(backend: str, tmp_path_factory) -> str:
@@ -88,8 +89,9 @@ class Keys:
         key = (role, organization_id)
         if key not in self._cache:
             with self.app.app_context():
-                _, token = create_key(role=role, label=f"test-{role}",
-                                      organization_id=organization_id)
+                _, token = create_key(
+                    role=role, label=f"test-{role}", organization_id=organization_id
+                )
             self._cache[key] = {"Authorization": f"Bearer {token}"}
         return self._cache[key]
 
@@ -123,11 +125,19 @@ def org_payload(**overrides):
         "needs": ["Seed-Finanzierung"],
         "themes": ["automotive_mobility", "green_tech"],
         "stage": "seed",
-        "location": {"district": "esslingen", "municipality": "Esslingen am Neckar",
-                     "postal_code": "73728", "lat": 48.74, "lon": 9.31},
+        "location": {
+            "district": "esslingen",
+            "municipality": "Esslingen am Neckar",
+            "postal_code": "73728",
+            "lat": 48.74,
+            "lon": 9.31,
+        },
         "languages": ["de"],
-        "contact": {"name": "Erika Muster", "email": "erika@voltwerk.example",
-                    "phone": "+49 711 123456"},
+        "contact": {
+            "name": "Erika Muster",
+            "email": "erika@voltwerk.example",
+            "phone": "+49 711 123456",
+        },
         "status": "published",
         "verified": True,
     }
@@ -153,8 +163,9 @@ def offer_payload(**overrides):
 @pytest.fixture
 def make_org(client, keys):
     def _make(**overrides):
-        response = client.post("/api/v1/organizations", json=org_payload(**overrides),
-                               headers=keys.curator)
+        response = client.post(
+            "/api/v1/organizations", json=org_payload(**overrides), headers=keys.curator
+        )
         assert response.status_code == 201, response.get_json()
         return response.get_json()
 
@@ -164,8 +175,9 @@ def make_org(client, keys):
 @pytest.fixture
 def make_offer(client, keys):
     def _make(**overrides):
-        response = client.post("/api/v1/offers", json=offer_payload(**overrides),
-                               headers=keys.curator)
+        response = client.post(
+            "/api/v1/offers", json=offer_payload(**overrides), headers=keys.curator
+        )
         assert response.status_code == 201, response.get_json()
         return response.get_json()
 

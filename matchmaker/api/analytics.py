@@ -11,8 +11,12 @@ from matchmaker.api.common import StrictSchema, one_of, preferred_language
 from matchmaker.auth import roles_required
 from matchmaker.services import analytics
 
-blp = Blueprint("analytics", __name__, url_prefix="/api/v1/analytics",
-                description="Where the ecosystem is thin.")
+blp = Blueprint(
+    "analytics",
+    __name__,
+    url_prefix="/api/v1/analytics",
+    description="Where the ecosystem is thin.",
+)
 
 
 class GapArgsSchema(StrictSchema):
@@ -39,6 +43,7 @@ class Gaps(MethodView):
         """Stated needs that find no good offer or partner, grouped by theme"""
         data = analytics.gaps(threshold=args.get("threshold"), limit=args["limit"])
         if args["format"] == "svg":
-            return Response(analytics.gaps_svg(data, preferred_language()),
-                            mimetype="image/svg+xml")
+            return Response(
+                analytics.gaps_svg(data, preferred_language()), mimetype="image/svg+xml"
+            )
         return data

@@ -12,7 +12,9 @@ from matchmaker.auth import current_principal, roles_required
 from matchmaker.services import introductions
 from matchmaker.services.records import audit_events
 
-blp = Blueprint("curation", __name__, url_prefix="/api/v1", description="Audit, introductions, keys.")
+blp = Blueprint(
+    "curation", __name__, url_prefix="/api/v1", description="Audit, introductions, keys."
+)
 
 
 class AuditArgsSchema(StrictSchema):
@@ -124,13 +126,19 @@ class Keys(MethodView):
         """Create an API key; the token is in the answer, once"""
         try:
             key, token = auth.create_key(
-                role=data["role"], label=data["label"],
+                role=data["role"],
+                label=data["label"],
                 organization_id=data.get("organization_id"),
             )
         except ValueError as exc:
             abort(422, message=str(exc), errors={"json": {"organization_id": [str(exc)]}})
-        return {**{c: getattr(key, c) for c in ("id", "role", "label", "organization_id",
-                                                 "created_at", "revoked_at")}, "token": token}
+        return {
+            **{
+                c: getattr(key, c)
+                for c in ("id", "role", "label", "organization_id", "created_at", "revoked_at")
+            },
+            "token": token,
+        }
 
 
 @blp.route("/keys/<string:key_id>")

@@ -41,8 +41,11 @@ class Import(MethodView):
         )
         body = report.as_dict()
         if report.errors:
-            abort(422, message=f"{len(report.errors)} invalid record(s); nothing was written.",
-                  errors={"records": report.errors})
+            abort(
+                422,
+                message=f"{len(report.errors)} invalid record(s); nothing was written.",
+                errors={"records": report.errors},
+            )
         return body
 
 

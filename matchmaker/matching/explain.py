@@ -97,14 +97,22 @@ def explain(
         key = "fwd_search" if mode == "search" else "fwd"
         what = p["offer_what"] if field == "offer" or isinstance(row, Offer) else p["profile_what"]
         sentences.append(
-            p[key].format(what=what.lower() if lang == "en" else what, their_what=what,
-                          theirs=theirs, yours=yours)
+            p[key].format(
+                what=what.lower() if lang == "en" else what,
+                their_what=what,
+                theirs=theirs,
+                yours=yours,
+            )
         )
         reasons.append(
-            {"type": "need_met", "your_need": yours, "their_offer": theirs,
-             "strength": round(value, 2)}
+            {
+                "type": "need_met",
+                "your_need": yours,
+                "their_offer": theirs,
+                "strength": round(value, 2),
+            }
         )
-    for need_i, field, pos, value in reverse_pairs[:1 if mode == "partners" else 2]:
+    for need_i, field, pos, value in reverse_pairs[: 1 if mode == "partners" else 2]:
         theirs = _text(row, "need", need_i)
         if mode == "offer_orgs":
             sentences.append(p["rev_offer"].format(theirs=theirs))
@@ -113,8 +121,12 @@ def explain(
             yours = _text(query_row, field, pos)
             sentences.append(p["rev"].format(yours=yours, theirs=theirs))
             reasons.append(
-                {"type": "reciprocal", "their_need": theirs, "your_offer": yours,
-                 "strength": round(value, 2)}
+                {
+                    "type": "reciprocal",
+                    "their_need": theirs,
+                    "your_offer": yours,
+                    "strength": round(value, 2),
+                }
             )
     if not sentences:
         sentences.append(p["weak"])
@@ -124,8 +136,10 @@ def explain(
         labels = [label("themes", t, lang) for t in shared]
         sentences.append(p["themes"].format(themes=", ".join(labels)))
         reasons.append(
-            {"type": "themes", "shared": [{"code": t, "label": label("themes", t, lang)}
-                                          for t in shared]}
+            {
+                "type": "themes",
+                "shared": [{"code": t, "label": label("themes", t, lang)} for t in shared],
+            }
         )
     if scored.distance_km is not None and isinstance(row, Organization):
         sentences.append(p["distance"].format(km=scored.distance_km))
@@ -141,10 +155,14 @@ def explain(
         if facts:
             sentences.append(", ".join(facts))
             reasons.append(
-                {"type": "eligibility", "eligible": mode == "offers",
-                 "deadline": row.deadline.isoformat() if row.deadline else None,
-                 "kinds": row.eligible_kinds, "stages": row.eligible_stages,
-                 "districts": row.eligible_districts}
+                {
+                    "type": "eligibility",
+                    "eligible": mode == "offers",
+                    "deadline": row.deadline.isoformat() if row.deadline else None,
+                    "kinds": row.eligible_kinds,
+                    "stages": row.eligible_stages,
+                    "districts": row.eligible_districts,
+                }
             )
     if mode == "partners" and scored.reverse is not None:
         if scored.forward >= 0.5 and scored.reverse >= 0.5:
@@ -165,10 +183,21 @@ def explain(
         else {"fit": scored.forward},
     }
     if isinstance(row, Organization):
-        item.update(name=row.name, kind=row.kind, themes=row.themes, district=row.district,
-                    stage=row.stage, languages=row.languages)
+        item.update(
+            name=row.name,
+            kind=row.kind,
+            themes=row.themes,
+            district=row.district,
+            stage=row.stage,
+            languages=row.languages,
+        )
     else:
-        item.update(title=row.title, kind=row.kind, themes=row.themes,
-                    deadline=row.deadline.isoformat() if row.deadline else None,
-                    amount_eur_max=row.amount_eur_max, provider_id=row.provider_id)
+        item.update(
+            title=row.title,
+            kind=row.kind,
+            themes=row.themes,
+            deadline=row.deadline.isoformat() if row.deadline else None,
+            amount_eur_max=row.amount_eur_max,
+            provider_id=row.provider_id,
+        )
     return item

@@ -362,10 +362,12 @@ class MatchIndex:
         }
 
     def stats(self) -> dict[str, int]:
-        rows = 0 if self.profile is None else (
-            len(self.profile) + len(self.offers) + len(self.needs)
+        rows = (
+            0 if self.profile is None else (len(self.profile) + len(self.offers) + len(self.needs))
         )
-        nbytes = 0 if self.profile is None else (
-            self.profile.nbytes + self.offers.nbytes + self.needs.nbytes
+        nbytes = (
+            0
+            if self.profile is None
+            else (self.profile.nbytes + self.offers.nbytes + self.needs.nbytes)
         )
         return {"entities": int(self.live.sum()), "vectors": rows, "bytes": nbytes}

@@ -330,9 +330,7 @@ def rank(
             continue
         slot = int(short[i])
         rev = None if reverse is None or np.isnan(reverse[slot]) else float(reverse[slot])
-        fwd = float(forward[slot]) if not offer_for_orgs else float(
-            0.0 if rev is None else rev
-        )
+        fwd = float(forward[slot]) if not offer_for_orgs else float(0.0 if rev is None else rev)
         distance = parts["distance_km"][i]
         results.append(
             Scored(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from alembic import context
 
-from matchmaker.extensions import Base
 from matchmaker import models  # noqa: F401 - registers the tables on Base.metadata
+from matchmaker.extensions import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("Run migrations through matchmaker (matchmaker.migrations.upgrade_database).")
+    raise RuntimeError(
+        "Run migrations through matchmaker (matchmaker.migrations.upgrade_database)."
+    )
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,

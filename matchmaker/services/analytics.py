@@ -35,8 +35,13 @@ def coverage() -> dict[str, Any]:
             cells[("offer", theme, district or "region", kind)] += 1
             by_theme[theme]["offers"] += 1
     thin = [
-        {"theme": t, "label_de": label("themes", t, "de"), "label_en": label("themes", t, "en"),
-         "organizations": by_theme[t]["organizations"], "offers": by_theme[t]["offers"]}
+        {
+            "theme": t,
+            "label_de": label("themes", t, "de"),
+            "label_en": label("themes", t, "en"),
+            "organizations": by_theme[t]["organizations"],
+            "offers": by_theme[t]["offers"],
+        }
         for t in THEMES
     ]
     thin.sort(key=lambda r: (r["offers"], r["organizations"]))
@@ -77,12 +82,22 @@ def gaps(*, threshold: float | None = None, limit: int = 500) -> dict[str, Any]:
         if max(offer_score, partner_score) < threshold:
             for theme in org.themes or ["none"]:
                 unmet[theme].append(
-                    {"organization_id": org.id, "name": org.name, "needs": org.needs,
-                     "best_offer_score": offer_score, "best_partner_score": partner_score}
+                    {
+                        "organization_id": org.id,
+                        "name": org.name,
+                        "needs": org.needs,
+                        "best_offer_score": offer_score,
+                        "best_partner_score": partner_score,
+                    }
                 )
     groups = [
-        {"theme": theme, "label_de": label("themes", theme, "de"),
-         "label_en": label("themes", theme, "en"), "count": len(items), "examples": items[:5]}
+        {
+            "theme": theme,
+            "label_de": label("themes", theme, "de"),
+            "label_en": label("themes", theme, "en"),
+            "count": len(items),
+            "examples": items[:5],
+        }
         for theme, items in unmet.items()
     ]
     groups.sort(key=lambda g: -g["count"])
@@ -95,8 +110,7 @@ def gaps_svg(data: dict[str, Any], lang: str = "en") -> str:
     width, bar_h, left = 760, 26, 260
     height = 70 + bar_h * max(len(groups), 1)
     top = max([g["count"] for g in groups] or [1])
-    title = ("Unerfüllte Bedarfe nach Themenfeld" if lang == "de"
-             else "Unmet needs by theme field")
+    title = "Unerfüllte Bedarfe nach Themenfeld" if lang == "de" else "Unmet needs by theme field"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'font-family="sans-serif" font-size="13">',
@@ -108,8 +122,9 @@ def gaps_svg(data: dict[str, Any], lang: str = "en") -> str:
         w = int((width - left - 60) * group["count"] / top)
         name = group["label_de"] if lang == "de" else group["label_en"]
         parts.append(f'<text x="20" y="{y + 17}">{_xml(name)}</text>')
-        parts.append(f'<rect x="{left}" y="{y + 4}" width="{w}" height="{bar_h - 8}" '
-                     f'fill="#0b6e99"/>')
+        parts.append(
+            f'<rect x="{left}" y="{y + 4}" width="{w}" height="{bar_h - 8}" fill="#0b6e99"/>'
+        )
         parts.append(f'<text x="{left + w + 6}" y="{y + 17}">{group["count"]}</text>')
     if not groups:
         none = "Keine Lücken" if lang == "de" else "No gaps"

@@ -31,9 +31,27 @@ from matchmaker.services.records import (
 BATCH = 256
 CSV_LIST_SEPARATOR = ";"
 CSV_COLUMNS = [
-    "external_id", "name", "kind", "description", "offers", "needs", "themes", "stage",
-    "district", "municipality", "postal_code", "lat", "lon", "founded_year", "employees",
-    "website", "languages", "contact_name", "contact_email", "contact_phone", "status",
+    "external_id",
+    "name",
+    "kind",
+    "description",
+    "offers",
+    "needs",
+    "themes",
+    "stage",
+    "district",
+    "municipality",
+    "postal_code",
+    "lat",
+    "lon",
+    "founded_year",
+    "employees",
+    "website",
+    "languages",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "status",
     "verified",
 ]
 _org_schema = OrganizationSchema()
@@ -89,6 +107,7 @@ def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
 
 def csv_row_to_record(row: dict[str, str]) -> dict[str, Any]:
     """One CSV row to an API-shaped record; lists are `;`-separated, empty cells are absent."""
+
     def cell(name: str) -> str:
         return (row.get(name) or "").strip()
 
@@ -107,8 +126,9 @@ def csv_row_to_record(row: dict[str, str]) -> dict[str, Any]:
             out[key] = cell(key)
     if cell("verified"):
         out["verified"] = cell("verified")
-    location = {k: cell(k) for k in ("district", "municipality", "postal_code", "lat", "lon")
-                if cell(k)}
+    location = {
+        k: cell(k) for k in ("district", "municipality", "postal_code", "lat", "lon") if cell(k)
+    }
     if location:
         out["location"] = location
     contact = {k: cell(f"contact_{k}") for k in ("name", "email", "phone") if cell(f"contact_{k}")}
@@ -130,15 +150,23 @@ def _validate(records: dict[str, list], report: ImportReport) -> tuple[list, lis
         for position, raw in enumerate(records.get(section, [])):
             if not isinstance(raw, dict):
                 report.errors.append(
-                    {"section": section, "position": position, "errors": {"_schema": ["Not an object."]}}
+                    {
+                        "section": section,
+                        "position": position,
+                        "errors": {"_schema": ["Not an object."]},
+                    }
                 )
                 continue
             try:
                 data = schema.load(raw)
             except ValidationError as exc:
                 report.errors.append(
-                    {"section": section, "position": position,
-                     "external_id": raw.get("external_id"), "errors": exc.messages}
+                    {
+                        "section": section,
+                        "position": position,
+                        "external_id": raw.get("external_id"),
+                        "errors": exc.messages,
+                    }
                 )
                 continue
             ext = data.get("external_id")
@@ -146,17 +174,29 @@ def _validate(records: dict[str, list], report: ImportReport) -> tuple[list, lis
                 key = (section, ext)
                 if key in seen:
                     report.errors.append(
-                        {"section": section, "position": position, "external_id": ext,
-                         "errors": {"external_id": [f"Repeats record {seen[key]} of this file."]}}
+                        {
+                            "section": section,
+                            "position": position,
+                            "external_id": ext,
+                            "errors": {
+                                "external_id": [f"Repeats record {seen[key]} of this file."]
+                            },
+                        }
                     )
                     continue
                 seen[key] = position
-            if section == "organizations" and data.get("stage") and data["kind"] not in (
-                "startup", "scaleup"
+            if (
+                section == "organizations"
+                and data.get("stage")
+                and data["kind"] not in ("startup", "scaleup")
             ):
                 report.errors.append(
-                    {"section": section, "position": position, "external_id": ext,
-                     "errors": {"stage": ["Only start-ups and scale-ups have a stage."]}}
+                    {
+                        "section": section,
+                        "position": position,
+                        "external_id": ext,
+                        "errors": {"stage": ["Only start-ups and scale-ups have a stage."]},
+                    }
                 )
                 continue
             out.append((position, data))
@@ -185,11 +225,21 @@ def import_records(
         pid = data.get("provider_id")
         pext = data.get("provider_external_id")
         if pext and pext not in known_providers and pext not in file_orgs:
-            report.errors.append({"section": "offers", "position": position,
-                                  "errors": {"provider_external_id": ["No such organisation."]}})
+            report.errors.append(
+                {
+                    "section": "offers",
+                    "position": position,
+                    "errors": {"provider_external_id": ["No such organisation."]},
+                }
+            )
         if pid and db.session.get(Organization, pid) is None:
-            report.errors.append({"section": "offers", "position": position,
-                                  "errors": {"provider_id": ["No such organisation."]}})
+            report.errors.append(
+                {
+                    "section": "offers",
+                    "position": position,
+                    "errors": {"provider_id": ["No such organisation."]},
+                }
+            )
     if report.errors:
         return report
     for _, data in orgs:
@@ -210,7 +260,7 @@ def import_records(
         touched_offers = _write(Offer, offers, existing_offers, apply_offer, principal)
         entities = touched_orgs + touched_offers
         for start in range(0, len(entities), BATCH):
-            index_entities(entities[start:start + BATCH])
+            index_entities(entities[start : start + BATCH])
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -222,7 +272,7 @@ def import_records(
 def _by_external_id(model, external_ids: list[str]) -> dict[str, Any]:
     out = {}
     for start in range(0, len(external_ids), 500):
-        chunk = external_ids[start:start + 500]
+        chunk = external_ids[start : start + 500]
         for row in db.session.scalars(sa.select(model).where(model.external_id.in_(chunk))):
             out[row.external_id] = row
     return out
@@ -243,8 +293,13 @@ def _write(model, items, existing, apply, principal) -> list:
         row.updated_at = utcnow()
         touched.append(row)
         db.session.flush()
-        record(entity=row, action="import", principal=principal, before=before,
-               after=audit_snapshot(row))
+        record(
+            entity=row,
+            action="import",
+            principal=principal,
+            before=before,
+            after=audit_snapshot(row),
+        )
     return touched
 
 

@@ -22,7 +22,11 @@ from matchmaker.runtime import get_runtime
 from matchmaker.services.indexing import forget_entity, notify_index_changed
 
 PERSONAL_FIELDS = (
-    "contact_name", "contact_email", "contact_phone", "contact_consent_at", "contact_legal_basis",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "contact_consent_at",
+    "contact_legal_basis",
 )
 ERASED = "[erased]"
 
@@ -92,9 +96,7 @@ def export_organization(org: Organization) -> dict[str, Any]:
                 {"action": e.action, "actor": e.actor, "at": e.at, "changes": e.changes}
                 for e in audit
             ],
-            "embeddings": [
-                {"field": f, "position": p, "model_id": m} for f, p, m in vectors
-            ],
+            "embeddings": [{"field": f, "position": p, "model_id": m} for f, p, m in vectors],
         }
     )
 

@@ -32,8 +32,9 @@ def request_introduction(*, data: dict[str, Any], principal: Principal) -> Intro
     errors = {}
     for field, org_id in (("from_organization_id", source), ("to_organization_id", target)):
         org = db.session.get(Organization, org_id)
-        if org is None or (field == "to_organization_id" and org.status != "published"
-                           and not principal.is_staff):
+        if org is None or (
+            field == "to_organization_id" and org.status != "published" and not principal.is_staff
+        ):
             errors[field] = ["No such organisation."]
     if errors:
         raise Invalid("Unknown organisation.", errors={"json": errors})

@@ -201,9 +201,7 @@ def _finish(
     return items
 
 
-def matches_for_organization(
-    *, organization: Organization, options: MatchOptions
-) -> list[dict]:
+def matches_for_organization(*, organization: Organization, options: MatchOptions) -> list[dict]:
     """Partners (`target=organizations`) or offers (`target=offers`) for an organisation."""
     index = current_index()
     slot = _ensure_indexed(index, organization, "organization")
@@ -234,9 +232,7 @@ def matches_for_organization(
 
 
 def _offer_kinds_mask(index: MatchIndex, kinds: list[str]) -> np.ndarray:
-    ids = set(
-        db.session.scalars(sa.select(Offer.id).where(Offer.kind.in_(kinds)))
-    )
+    ids = set(db.session.scalars(sa.select(Offer.id).where(Offer.kind.in_(kinds))))
     mask = np.zeros(index.n_slots, dtype=bool)
     for offer_id in ids:
         slot = index.slot_for("offer", offer_id)
@@ -295,7 +291,9 @@ def search(*, text: str, options: MatchOptions) -> list[dict]:
     )
     filters = options.filters or Filters()
     target = ORG if options.target == "organizations" else OFFER
-    mask = candidate_mask(index, target=target, filters=filters, exclude=set(), today=today_ordinal())
+    mask = candidate_mask(
+        index, target=target, filters=filters, exclude=set(), today=today_ordinal()
+    )
     if target == OFFER and filters.offer_kinds:
         mask &= _offer_kinds_mask(index, filters.offer_kinds)[: len(mask)]
     if index.profile is None:

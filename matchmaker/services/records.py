@@ -160,8 +160,20 @@ def _apply_location(entity: Organization | Offer, location: dict | None) -> None
 
 def apply_organization(org: Organization, data: dict[str, Any]) -> None:
     for key in (
-        "external_id", "name", "kind", "description", "offers", "needs", "themes", "stage",
-        "founded_year", "employees", "website", "languages", "status", "verified",
+        "external_id",
+        "name",
+        "kind",
+        "description",
+        "offers",
+        "needs",
+        "themes",
+        "stage",
+        "founded_year",
+        "employees",
+        "website",
+        "languages",
+        "status",
+        "verified",
     ):
         if key in data:
             setattr(org, key, data[key])
@@ -185,8 +197,16 @@ def apply_organization(org: Organization, data: dict[str, Any]) -> None:
 
 def apply_offer(offer: Offer, data: dict[str, Any]) -> None:
     for key in (
-        "external_id", "title", "kind", "description", "provider_id", "themes",
-        "amount_eur_max", "deadline", "url", "status",
+        "external_id",
+        "title",
+        "kind",
+        "description",
+        "provider_id",
+        "themes",
+        "amount_eur_max",
+        "deadline",
+        "url",
+        "status",
     ):
         if key in data:
             setattr(offer, key, data[key])
@@ -257,8 +277,9 @@ def create_organization(*, data: dict[str, Any], principal: Principal) -> Organi
         db.session.add(org)
         db.session.flush()
         index_entities([org])
-        record(entity=org, action="create", principal=principal, before={},
-               after=audit_snapshot(org))
+        record(
+            entity=org, action="create", principal=principal, before={}, after=audit_snapshot(org)
+        )
     except Exception:
         db.session.rollback()
         raise
@@ -326,9 +347,7 @@ def list_organizations(*, args: dict[str, Any], principal: Principal) -> tuple[l
         query = query.where(Organization.status == "published")
     elif principal.role == "member":
         query = query.where(
-            sa.or_(
-                Organization.status == "published", Organization.id == principal.organization_id
-            )
+            sa.or_(Organization.status == "published", Organization.id == principal.organization_id)
         )
     for key in ("kind", "district", "stage", "status", "verified", "external_id"):
         if key in args:
@@ -361,8 +380,12 @@ def _page(query, model, args: dict[str, Any]) -> tuple[list, int]:
 # -- offers ---------------------------------------------------------------------------------------
 def create_offer(*, data: dict[str, Any], principal: Principal) -> Offer:
     if not principal.is_staff:
-        if not (principal.role == "member" and data.get("provider_id") == principal.organization_id):
-            raise Forbidden("Members may create offers only with their own organisation as provider.")
+        if not (
+            principal.role == "member" and data.get("provider_id") == principal.organization_id
+        ):
+            raise Forbidden(
+                "Members may create offers only with their own organisation as provider."
+            )
         if data.get("status", "draft") != "draft":
             raise Forbidden(
                 "Curators publish offers.",
@@ -376,8 +399,13 @@ def create_offer(*, data: dict[str, Any], principal: Principal) -> Offer:
         db.session.add(offer)
         db.session.flush()
         index_entities([offer])
-        record(entity=offer, action="create", principal=principal, before={},
-               after=audit_snapshot(offer))
+        record(
+            entity=offer,
+            action="create",
+            principal=principal,
+            before={},
+            after=audit_snapshot(offer),
+        )
     except Exception:
         db.session.rollback()
         raise
@@ -392,7 +420,8 @@ def update_offer(
         if principal.role != "member" or offer.provider_id != principal.organization_id:
             raise Forbidden("Members may edit only their own organisation's offers.")
         locked = [
-            f for f in ("status", "external_id", "provider_id")
+            f
+            for f in ("status", "external_id", "provider_id")
             if f in data and data[f] != getattr(offer, f)
         ]
         if locked:

@@ -3,10 +3,15 @@
 
 def test_create_read_and_match(client, keys, make_org, make_offer):
     a = make_org()
-    b = make_org(name="Seed Angels Stuttgart", kind="investor", stage=None,
-                 description="Business angel network investing seed capital in start-ups.",
-                 offers=["Seed funding up to 500k EUR"], needs=["battery start-ups to invest in"],
-                 languages=["en"])
+    b = make_org(
+        name="Seed Angels Stuttgart",
+        kind="investor",
+        stage=None,
+        description="Business angel network investing seed capital in start-ups.",
+        offers=["Seed funding up to 500k EUR"],
+        needs=["battery start-ups to invest in"],
+        languages=["en"],
+    )
     offer = make_offer()
     r = client.get(f"/api/v1/organizations/{a['id']}", headers=keys.reader)
     assert r.status_code == 200

@@ -57,7 +57,9 @@ class SearchFiltersSchema(StrictSchema):
 
 class SearchSchema(StrictSchema):
     text = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    target = fields.String(load_default="organizations", validate=one_of(["organizations", "offers"]))
+    target = fields.String(
+        load_default="organizations", validate=one_of(["organizations", "offers"])
+    )
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
     min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
     filters = fields.Nested(SearchFiltersSchema, load_default=dict)

@@ -12,6 +12,7 @@ from matchmaker.api.matching.views import match_options
 from matchmaker.api.offers.schemas import (
     OfferMatchArgsSchema,
     OfferPageSchema,
+    OfferPatchSchema,
     OfferQueryArgsSchema,
     OfferSchema,
 )
@@ -71,13 +72,15 @@ class OffersById(MethodView):
         offer = records.get_visible_offer(offer_id, principal)
         return _with_etag(
             records.update_offer(
-                offer=offer, data=data, principal=principal,
+                offer=offer,
+                data=data,
+                principal=principal,
                 if_match=request.headers.get("If-Match"),
             )
         )
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OfferSchema(partial=True))
+    @blp.arguments(OfferPatchSchema)
     @blp.response(200, OfferSchema)
     def patch(self, data, offer_id):
         """Change some fields of an offer (send If-Match with the ETag you read)"""
@@ -85,7 +88,9 @@ class OffersById(MethodView):
         offer = records.get_visible_offer(offer_id, principal)
         return _with_etag(
             records.update_offer(
-                offer=offer, data=data, principal=principal,
+                offer=offer,
+                data=data,
+                principal=principal,
                 if_match=request.headers.get("If-Match"),
             )
         )
@@ -108,7 +113,5 @@ class OfferMatches(MethodView):
     def get(self, args, offer_id):
         """Rank the eligible organisations whose needs this offer meets"""
         offer = records.get_visible_offer(offer_id, current_principal())
-        options = match_options(
-            {**args}, target="organizations", lang=preferred_language()
-        )
+        options = match_options({**args}, target="organizations", lang=preferred_language())
         return {"items": matches_for_offer(offer=offer, options=options), "offer_id": offer.id}

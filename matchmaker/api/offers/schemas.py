@@ -46,9 +46,19 @@ class OfferSchema(StrictSchema):
     deadline = fields.Date(allow_none=True)
     location = fields.Nested(LocationSchema, allow_none=True)
     url = fields.URL(allow_none=True, validate=validate.Length(max=500))
-    status = fields.String(validate=one_of(STATUS_CODES), metadata={"description": "Default draft."})
+    status = fields.String(
+        validate=one_of(STATUS_CODES), metadata={"description": "Default draft."}
+    )
     created_at = fields.DateTime(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
+
+
+class OfferPatchSchema(OfferSchema):
+    """Any subset of the offer's fields (PATCH)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
 
 
 class OfferQueryArgsSchema(PageArgsSchema):
@@ -69,7 +79,15 @@ class OfferPageSchema(PageSchema):
 class OfferMatchArgsSchema(StrictSchema):
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
     min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
-    kind = fields.String(validate=validate.Length(max=100), metadata={"description": "Comma-separated."})
-    theme = fields.String(validate=validate.Length(max=400), metadata={"description": "Comma-separated."})
-    district = fields.String(validate=validate.Length(max=200), metadata={"description": "Comma-separated."})
-    stage = fields.String(validate=validate.Length(max=200), metadata={"description": "Comma-separated."})
+    kind = fields.String(
+        validate=validate.Length(max=100), metadata={"description": "Comma-separated."}
+    )
+    theme = fields.String(
+        validate=validate.Length(max=400), metadata={"description": "Comma-separated."}
+    )
+    district = fields.String(
+        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
+    )
+    stage = fields.String(
+        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
+    )

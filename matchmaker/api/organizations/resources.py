@@ -13,6 +13,7 @@ from matchmaker.api.organizations.schemas import (
     DeleteArgsSchema,
     MatchArgsSchema,
     OrganizationPageSchema,
+    OrganizationPatchSchema,
     OrganizationQueryArgsSchema,
     OrganizationSchema,
 )
@@ -31,9 +32,7 @@ blp = Blueprint(
 
 def _dump(org):
     principal = current_principal()
-    return records.organization_to_dict(
-        org, show_contact=records.can_see_contact(principal, org)
-    )
+    return records.organization_to_dict(org, show_contact=records.can_see_contact(principal, org))
 
 
 def _with_etag(body, entity, status=200):
@@ -80,19 +79,23 @@ class OrganizationsById(MethodView):
         """Replace an organisation (send If-Match with the ETag you read)"""
         org = get_organization(organization_id, current_principal())
         org = records.update_organization(
-            org=org, data=data, principal=current_principal(),
+            org=org,
+            data=data,
+            principal=current_principal(),
             if_match=request.headers.get("If-Match"),
         )
         return _with_etag(_dump(org), org)
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OrganizationSchema(partial=True))
+    @blp.arguments(OrganizationPatchSchema)
     @blp.response(200, OrganizationSchema)
     def patch(self, data, organization_id):
         """Change some fields of an organisation (send If-Match with the ETag you read)"""
         org = get_organization(organization_id, current_principal())
         org = records.update_organization(
-            org=org, data=data, principal=current_principal(),
+            org=org,
+            data=data,
+            principal=current_principal(),
             if_match=request.headers.get("If-Match"),
         )
         return _with_etag(_dump(org), org)
@@ -104,8 +107,10 @@ class OrganizationsById(MethodView):
         """Delete an organisation; `erase=true` also erases personal data from its history"""
         org = get_organization(organization_id, current_principal())
         records.delete_organization(
-            org=org, principal=current_principal(),
-            if_match=request.headers.get("If-Match"), erase=args["erase"],
+            org=org,
+            principal=current_principal(),
+            if_match=request.headers.get("If-Match"),
+            erase=args["erase"],
         )
 
 

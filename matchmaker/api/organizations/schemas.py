@@ -79,7 +79,9 @@ class OrganizationSchema(StrictSchema):
         validate=validate.Length(max=10),
     )
     contact = fields.Nested(ContactSchema, allow_none=True)
-    status = fields.String(validate=one_of(STATUS_CODES), metadata={"description": "Default draft."})
+    status = fields.String(
+        validate=one_of(STATUS_CODES), metadata={"description": "Default draft."}
+    )
     verified = fields.Boolean(metadata={"description": "Set by curators only."})
     created_at = fields.DateTime(dump_only=True)
     updated_at = fields.DateTime(dump_only=True)
@@ -88,6 +90,14 @@ class OrganizationSchema(StrictSchema):
     def _stage_only_for_startups(self, data: dict, **kwargs) -> None:
         if data.get("stage") and "kind" in data and data["kind"] not in STAGED_KINDS:
             raise ValidationError("Only start-ups and scale-ups have a stage.", "stage")
+
+
+class OrganizationPatchSchema(OrganizationSchema):
+    """Any subset of the organisation's fields (PATCH)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
 
 
 class OrganizationQueryArgsSchema(PageArgsSchema):
@@ -116,13 +126,21 @@ class DeleteArgsSchema(StrictSchema):
 
 
 class MatchArgsSchema(StrictSchema):
-    target = fields.String(load_default="organizations", validate=one_of(["organizations", "offers"]))
+    target = fields.String(
+        load_default="organizations", validate=one_of(["organizations", "offers"])
+    )
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
     min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
     kind = fields.String(
         validate=validate.Length(max=100),
         metadata={"description": "Comma-separated organisation kinds (or offer kinds)."},
     )
-    theme = fields.String(validate=validate.Length(max=400), metadata={"description": "Comma-separated."})
-    district = fields.String(validate=validate.Length(max=200), metadata={"description": "Comma-separated."})
-    stage = fields.String(validate=validate.Length(max=200), metadata={"description": "Comma-separated."})
+    theme = fields.String(
+        validate=validate.Length(max=400), metadata={"description": "Comma-separated."}
+    )
+    district = fields.String(
+        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
+    )
+    stage = fields.String(
+        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
+    )

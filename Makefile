@@ -1,0 +1,55 @@
+# The README's commands call these targets. Everything installs into .venv.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run demo test test-sqlite lint spec spec-check services bench eval clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# The CPU build of torch first: a looser requirement would pull a multi-GB CUDA build.
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	@bash scripts/install-dictionary.sh
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the service with the demo data on the embedded defaults (SQLite, local Redis).
+run: install
+	@bash scripts/ensure-services.sh redis || echo "Redis is not running: the service runs degraded (no cache)."
+	$(BIN)/matchmaker demo
+	$(BIN)/matchmaker serve --host $${MATCHMAKER_HOST:-127.0.0.1} --port $${MATCHMAKER_PORT:-8000}
+
+demo: install
+	$(BIN)/matchmaker demo
+
+## The whole test suite, on SQLite and PostgreSQL, against the real Redis and model.
+test: install
+	@bash scripts/ensure-services.sh redis postgresql
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-sqlite: install
+	MATCHMAKER_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check matchmaker embeddings tests benchmarks
+
+spec: install
+	$(BIN)/python scripts/write_spec.py api_spec/openapi.json
+
+spec-check: install
+	$(BIN)/python scripts/write_spec.py --check api_spec/openapi.json
+
+bench: install
+	$(BIN)/python benchmarks/run_all.py
+
+eval: install
+	$(BIN)/python benchmarks/quality/evaluate.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

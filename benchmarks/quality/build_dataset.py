@@ -1,0 +1,1621 @@
+#!/usr/bin/env python3
+"""Build the labelled bilingual evaluation set for the matchmaker.
+
+Writes, next to this file:
+
+* ``dataset.json`` -- 90 organisations and 45 offers in the API's own field
+  names, importable with ``matchmaker import dataset.json``. It holds no hidden
+  codes and no contact data.
+* ``labels.json``  -- the hidden truth, keyed by external_id:
+  organisations ``{"lang", "need_codes", "offer_codes"}``, offers
+  ``{"lang", "provides_codes"}``.
+* ``qrels.json``   -- graded relevance derived ONLY from labels.json and the
+  offers' eligibility/deadline: ``{"partners": {org: {org: grade}},
+  "offers": {org: {offer: grade}}}``, grade > 0 entries only.
+
+Grading rules (also in README.md):
+
+Partners (organisation A -> organisation B, B != A):
+  grade 2  A needs a code that B offers AND B needs a code that A offers;
+  grade 1  only one of the two directions holds;
+  grade 0  otherwise (not listed).
+Relevance is therefore symmetric.
+
+Offers (organisation A -> offer O):
+  O is eligible for A when every non-empty eligibility list contains A's
+  value (kinds: A.kind, stages: A.stage, districts: A.location.district) and
+  O.deadline is null or not before REFERENCE_DATE. An organisation without a
+  stage is not in any non-empty stages list (every stage-restricted offer is
+  also restricted to start-ups/scale-ups, so this never decides a case alone).
+  grade 2  O is eligible and provides a code A needs exactly;
+  grade 1  O is eligible and provides a code of the same family
+           (``family.specific``: ``funding.seed`` ~ ``funding.grant_rd``);
+  grade 0  otherwise; an ineligible or expired offer is always grade 0.
+
+The profiles are hand-written. Texts paraphrase the codes (synonyms, German
+compounds, domain jargon) and never contain a code name; the script checks
+that. Nothing here is random except a tiny, seeded jitter of coordinates.
+
+Run:  python3 benchmarks/quality/build_dataset.py
+Stdlib only; output is byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Deadlines are judged against this fixed date so that the output is
+# deterministic. The qrels stay valid for evaluation runs between the latest
+# past deadline (2025-12-15) and the earliest future one (printed at the end).
+REFERENCE_DATE = date(2026, 12, 1)
+
+# ---------------------------------------------------------------------------
+# Hidden substance codes: family.specific
+# ---------------------------------------------------------------------------
+CODES = {
+    # family testing: external test services
+    "testing.battery_cells": "cycle, ageing and abuse tests of battery cells",
+    "testing.crash_sim": "virtual crash / impact simulation of structures",
+    "testing.emc": "electromagnetic compatibility measurements",
+    "testing.durability_rig": "mechanical endurance, fatigue and vibration rigs",
+    # family ai
+    "ai.vision_inspection": "camera-based automated visual quality inspection",
+    "ai.predictive_maintenance": "failure prediction / condition monitoring of machines",
+    "ai.document_llm": "language-model processing of documents and files",
+    "ai.strategy_consulting": "AI strategy, use-case and governance consulting",
+    # family funding
+    "funding.seed": "early-stage start-up capital (idea to seed)",
+    "funding.grant_rd": "non-repayable grants for R&D projects",
+    "funding.growth_equity": "later-stage growth capital (Series B and later)",
+    # family space
+    "space.lab": "laboratory space",
+    "space.office": "office / desk space",
+    "space.production_hall": "production, assembly or industrial hall space",
+    # family talent
+    "talent.working_students": "students working part-time during their studies",
+    "talent.skilled_technicians": "vocationally trained skilled workers / technicians",
+    "talent.international_recruiting": "recruiting and relocating staff from abroad",
+    # family pilot: a customer who lets you try your product in real operations
+    "pilot.automotive_oem": "pilot with a car maker or automotive tier-1",
+    "pilot.municipal_testbed": "municipality / utility as real-life test site",
+    "pilot.machine_builder": "machinery manufacturer as pilot / integration partner",
+    # family manufacturing: contract manufacturing
+    "manufacturing.cnc_prototyping": "machined (milled/turned) prototypes and small lots",
+    "manufacturing.additive_metal": "metal 3D printing",
+    "manufacturing.pcb_assembly": "electronics / circuit board assembly",
+    # family recycling
+    "recycling.battery_materials": "take-back and material recovery of batteries",
+    "recycling.plastics": "plastics recycling and recyclate supply",
+    # family energy
+    "energy.fuel_cell_systems": "hydrogen fuel-cell power units",
+    "energy.electrolysis": "electrolysers producing hydrogen",
+    "energy.stationary_storage": "stationary battery storage systems",
+    # family quantum
+    "quantum.sensing": "quantum sensors (magnetometers, inertial, gravimeters)",
+    "quantum.computing_access": "access to quantum computers",
+    # family cyber
+    "cyber.ot_security": "security of industrial control systems and plant networks",
+    "cyber.tisax_audit": "automotive information-security assessment (VDA ISA/TISAX)",
+    # family advisory
+    "advisory.tech_due_diligence": "independent technology assessment for investors/funders",
+    "advisory.ip_patents": "patents and IP protection",
+    # family network
+    "network.dealflow": "access to a pipeline of investable start-ups / companies",
+    "network.market_entry": "soft landing / settlement support for foreign companies",
+    "network.export_partners": "contacts to distributors and buyers abroad",
+    # family design
+    "design.ux_product": "user interface / interaction / product design",
+    "design.brand_campaign": "brand identity and marketing campaigns",
+}
+
+
+def family(code: str) -> str:
+    return code.split(".", 1)[0]
+
+
+# ---------------------------------------------------------------------------
+# Locations: key -> (district, municipality, postal_code, lat, lon)
+# ---------------------------------------------------------------------------
+LOCATIONS = {
+    "stuttgart-mitte": ("stuttgart", "Stuttgart", "70173", 48.7758, 9.1829),
+    "stuttgart-vaihingen": ("stuttgart", "Stuttgart", "70569", 48.7297, 9.1077),
+    "stuttgart-feuerbach": ("stuttgart", "Stuttgart", "70469", 48.8153, 9.1650),
+    "stuttgart-bad-cannstatt": ("stuttgart", "Stuttgart", "70372", 48.8048, 9.2147),
+    "stuttgart-zuffenhausen": ("stuttgart", "Stuttgart", "70435", 48.8326, 9.1707),
+    "stuttgart-wangen": ("stuttgart", "Stuttgart", "70327", 48.7750, 9.2500),
+    "boeblingen": ("boeblingen", "Böblingen", "71032", 48.6856, 9.0119),
+    "sindelfingen": ("boeblingen", "Sindelfingen", "71063", 48.7133, 9.0028),
+    "leonberg": ("boeblingen", "Leonberg", "71229", 48.8000, 9.0167),
+    "herrenberg": ("boeblingen", "Herrenberg", "71083", 48.5967, 8.8708),
+    "renningen": ("boeblingen", "Renningen", "71272", 48.7650, 8.9347),
+    "ehningen": ("boeblingen", "Ehningen", "71139", 48.6589, 8.9411),
+    "esslingen": ("esslingen", "Esslingen am Neckar", "73728", 48.7406, 9.3108),
+    "filderstadt": ("esslingen", "Filderstadt", "70794", 48.6667, 9.2167),
+    "leinfelden-echterdingen": ("esslingen", "Leinfelden-Echterdingen", "70771", 48.6928, 9.1428),
+    "nuertingen": ("esslingen", "Nürtingen", "72622", 48.6267, 9.3353),
+    "kirchheim": ("esslingen", "Kirchheim unter Teck", "73230", 48.6483, 9.4511),
+    "ostfildern": ("esslingen", "Ostfildern", "73760", 48.7228, 9.2631),
+    "plochingen": ("esslingen", "Plochingen", "73207", 48.7125, 9.4194),
+    "goeppingen": ("goeppingen", "Göppingen", "73033", 48.7031, 9.6525),
+    "geislingen": ("goeppingen", "Geislingen an der Steige", "73312", 48.6244, 9.8306),
+    "eislingen": ("goeppingen", "Eislingen/Fils", "73054", 48.6950, 9.7064),
+    "donzdorf": ("goeppingen", "Donzdorf", "73072", 48.6853, 9.8114),
+    "ludwigsburg": ("ludwigsburg", "Ludwigsburg", "71634", 48.8975, 9.1919),
+    "bietigheim-bissingen": ("ludwigsburg", "Bietigheim-Bissingen", "74321", 48.9667, 9.1333),
+    "kornwestheim": ("ludwigsburg", "Kornwestheim", "70806", 48.8625, 9.1850),
+    "ditzingen": ("ludwigsburg", "Ditzingen", "71254", 48.8264, 9.0667),
+    "vaihingen-enz": ("ludwigsburg", "Vaihingen an der Enz", "71665", 48.9333, 8.9667),
+    "marbach": ("ludwigsburg", "Marbach am Neckar", "71672", 48.9394, 9.2647),
+    "waiblingen": ("rems-murr", "Waiblingen", "71332", 48.8303, 9.3169),
+    "fellbach": ("rems-murr", "Fellbach", "70734", 48.8086, 9.2758),
+    "schorndorf": ("rems-murr", "Schorndorf", "73614", 48.8053, 9.5275),
+    "backnang": ("rems-murr", "Backnang", "71522", 48.9464, 9.4306),
+    "winnenden": ("rems-murr", "Winnenden", "71364", 48.8764, 9.3978),
+    "weinstadt": ("rems-murr", "Weinstadt", "71384", 48.8131, 9.3728),
+}
+
+KINDS = ["startup", "scaleup", "established", "research", "investor", "intermediary", "public"]
+STAGES = ["idea", "pre_seed", "seed", "series_a", "series_b_plus", "growth"]
+DISTRICTS = ["stuttgart", "boeblingen", "esslingen", "goeppingen", "ludwigsburg", "rems-murr"]
+THEMES = [
+    "automotive_mobility", "mechanical_engineering_production", "green_tech", "it_ai",
+    "it_hardware", "quantum", "aerospace", "security_defence", "creative_industries",
+    "health_life_sciences", "logistics",
+]
+OFFER_KINDS = ["funding", "cooperation", "space", "program", "talent"]
+
+
+def O(lang, kind, stage, loc, name, themes, need, give, desc, offers, needs,
+      founded, employees, verified):
+    """One organisation: need/give are the hidden codes, the rest is public."""
+    return dict(lang=lang, kind=kind, stage=stage, loc=loc, name=name, themes=themes,
+                need=need, give=give, desc=desc, offers=offers, needs=needs,
+                founded=founded, employees=employees, verified=verified)
+
+
+# ---------------------------------------------------------------------------
+# Organisations (order defines eval-org-001 .. eval-org-090)
+# ---------------------------------------------------------------------------
+ORGS = [
+    # ---------------- start-ups ----------------
+    O("de", "startup", "seed", "esslingen", "Voltaris Mobility GmbH",
+      ["automotive_mobility", "green_tech"],
+      ["testing.battery_cells", "funding.seed"], ["energy.stationary_storage"],
+      "Wir entwickeln Wechselakkus für Lastenräder und leichte Nutzfahrzeuge. Nach dem "
+      "Einsatz im Fahrzeug bekommen unsere Akkupacks ein zweites Leben als Pufferspeicher "
+      "in Gewerbegebäuden.",
+      ["Ausgemusterte Fahrzeugakkus als stationäre Pufferspeicher für Gewerbedächer mit Photovoltaik"],
+      ["Prüflabor, das unsere Lithium-Ionen-Zellen über Hunderte Lade- und Entladezyklen "
+       "vermisst (Alterung, Innenwiderstand, Temperaturverhalten)",
+       "Erste Finanzierungsrunde über Business Angels oder einen Frühphasenfonds, Ticket rund 800.000 €"],
+      2022, 7, True),
+    O("en", "startup", "pre_seed", "stuttgart-vaihingen", "Lumeon Vision",
+      ["it_ai", "mechanical_engineering_production"],
+      ["pilot.automotive_oem", "funding.seed"], ["ai.vision_inspection"],
+      "University spin-off building camera systems with neural networks that spot scratches, "
+      "pores and burrs on machined and die-cast parts while the line keeps running.",
+      ["In-line optical defect detection for metal parts, trained from a few hundred sample images"],
+      ["A car maker's plant willing to run our system on a real assembly line for a three-month trial",
+       "A first outside investment round (up to 1 M€) to hire two engineers"],
+      2024, 4, False),
+    O("de", "startup", "seed", "sindelfingen", "Kollisio Simulation UG",
+      ["automotive_mobility", "it_ai"],
+      ["space.office", "talent.working_students"], ["testing.crash_sim"],
+      "Kollisio berechnet, wie sich Leichtbaustrukturen beim Aufprall verformen – virtuell, "
+      "bevor ein einziges Bauteil gefertigt ist. Unsere Kunden sind Zulieferer und "
+      "Entwicklungsdienstleister.",
+      ["Virtuelle Aufprallberechnung mit Finite-Elemente-Modellen für Karosserieteile und Batteriegehäuse",
+       "Abgleich von Crashmodellen mit Versuchsdaten"],
+      ["Drei bis vier Schreibtische in einem Gemeinschaftsbüro oder eine kleine Büroeinheit im Raum Sindelfingen",
+       "Studierende aus Maschinenbau oder Informatik, die neben dem Studium 15 Stunden pro Woche mitarbeiten"],
+      2021, 9, True),
+    O("en", "startup", "seed", "ludwigsburg", "Quantix Sense GmbH",
+      ["quantum", "health_life_sciences"],
+      ["space.lab", "funding.grant_rd"], ["quantum.sensing"],
+      "We build compact magnetometers based on colour centres in diamond, sensitive enough to "
+      "record heart and brain signals without contact and without a shielded room.",
+      ["Magnetic field measurement down to picotesla with nitrogen-vacancy diamond sensors",
+       "Sensor heads for non-destructive testing of welds and steel components"],
+      ["Vibration-damped rooms of 40–80 m² with optical tables and clean air, close to a university",
+       "Public co-funding for a two-year research project together with an academic partner"],
+      2023, 11, True),
+    O("de", "startup", "idea", "stuttgart-mitte", "Amtsklar",
+      ["it_ai"],
+      ["pilot.municipal_testbed", "funding.seed"], ["ai.document_llm"],
+      "Amtsklar fasst Bescheide, Anträge und Satzungen mit großen Sprachmodellen zusammen und "
+      "beantwortet Rückfragen von Sachbearbeiterinnen und Sachbearbeitern – datensparsam und "
+      "auf Servern in Deutschland.",
+      ["KI-Assistent, der lange Verwaltungsakten und Anträge zusammenfasst und Antwortentwürfe formuliert"],
+      ["Eine Stadt- oder Gemeindeverwaltung, die unser Werkzeug ein halbes Jahr im Bürgerbüro ausprobiert",
+       "Startkapital für die Gründung, gern aus einem Angel-Netzwerk"],
+      2025, 2, False),
+    O("en", "startup", "series_a", "ostfildern", "Gridlet Energy GmbH",
+      ["green_tech"],
+      ["recycling.battery_materials", "space.production_hall"], ["energy.stationary_storage"],
+      "Gridlet turns retired electric-vehicle battery modules into containerised storage for "
+      "factories, farms and municipal utilities.",
+      ["Container storage systems from 200 kWh to 2 MWh for peak shaving and buffering rooftop solar"],
+      ["A partner that takes back modules at end of life and recovers lithium, nickel and cobalt from them",
+       "1,500–3,000 m² of industrial floor space with a crane and heavy floor load for assembling containers"],
+      2019, 38, True),
+    O("de", "startup", "pre_seed", "waiblingen", "Lauschwerk GmbH",
+      ["it_ai", "mechanical_engineering_production"],
+      ["pilot.machine_builder", "cyber.ot_security"], ["ai.predictive_maintenance"],
+      "Lauschwerk hört Maschinen zu: Körperschallsensoren und eine lernende Auswertung erkennen "
+      "Lagerschäden an Pumpen, Spindeln und Getrieben Wochen vor dem Stillstand.",
+      ["Früherkennung von Lager- und Getriebeschäden aus Schwingungsdaten mit Prognose der Restlebensdauer"],
+      ["Ein Maschinen- oder Anlagenhersteller, der unsere Sensorik in eine Serienmaschine einbaut "
+       "und bei seinen Kunden erprobt",
+       "Härtung unserer Funk-Gateways gegen Angriffe in Fabriknetzen (Steuerungsebene, Feldbus)"],
+      2024, 5, False),
+    O("en", "startup", "seed", "stuttgart-feuerbach", "Forgeprint Labs",
+      ["aerospace", "mechanical_engineering_production"],
+      ["testing.durability_rig", "funding.grant_rd"], ["manufacturing.additive_metal"],
+      "We print titanium and aluminium parts by laser powder-bed fusion – mostly "
+      "topology-optimised brackets for aircraft cabins and small satellites.",
+      ["Laser powder-bed fusion of titanium and aluminium, from single prototypes to small series, "
+       "heat treatment included"],
+      ["Fatigue testing on a servo-hydraulic rig: several million load cycles on printed brackets",
+       "Grant money for a joint research project on qualifying printed flight hardware"],
+      2021, 14, True),
+    O("de", "startup", "seed", "boeblingen", "Nahtblick GmbH",
+      ["it_ai", "automotive_mobility"],
+      ["cyber.tisax_audit", "talent.working_students"], ["ai.vision_inspection"],
+      "Nahtblick prüft Schweißnähte im Karosseriebau mit Kameras und lernenden Algorithmen – "
+      "jede Naht, im Takt der Linie.",
+      ["Kamerabasierte Qualitätskontrolle von Schweiß- und Klebenähten direkt in der Fertigungslinie"],
+      ["Begleitung bis zum Informationssicherheits-Nachweis, den Autohersteller von ihren "
+       "Lieferanten verlangen (VDA-ISA-Assessment)",
+       "Werkstudentinnen und Werkstudenten für Bildannotation und Python-Entwicklung"],
+      2022, 12, True),
+    O("en", "startup", "seed", "nuertingen", "Cellcycle Materials",
+      ["green_tech", "automotive_mobility"],
+      ["space.production_hall", "funding.seed"], ["recycling.battery_materials"],
+      "Cellcycle recovers lithium, nickel and cobalt from spent battery black mass with a "
+      "low-temperature hydrometallurgical process.",
+      ["Take-back and material recovery for end-of-life lithium-ion batteries and cell production scrap"],
+      ["An industrial unit of about 2,000 m² permitted for chemical processing",
+       "Seed investment to build our first demonstration plant"],
+      2023, 10, False),
+    O("de", "startup", "pre_seed", "goeppingen", "Wasserstoffwerk Fils UG",
+      ["green_tech"],
+      ["manufacturing.cnc_prototyping", "pilot.municipal_testbed"], ["energy.electrolysis"],
+      "Wir bauen kompakte PEM-Elektrolyseure im Containerformat, die Überschussstrom aus Solar- "
+      "und Windanlagen in grünen Wasserstoff umwandeln.",
+      ["Elektrolyseure von 100 kW bis 1 MW zur Erzeugung von grünem Wasserstoff vor Ort"],
+      ["Zerspanungsbetrieb, der Bipolarplatten- und Gehäuseprototypen aus Edelstahl in kleinen Losen fräst",
+       "Eine Kommune, die einen Elektrolyseur an ihrer Kläranlage oder ihrem Bauhof testweise betreibt"],
+      2024, 6, False),
+    O("en", "startup", "seed", "stuttgart-bad-cannstatt", "Shieldgrid OT",
+      ["security_defence", "it_ai"],
+      ["pilot.machine_builder", "talent.working_students"], ["cyber.ot_security"],
+      "Shieldgrid protects factory networks: we monitor PLC traffic, segment control networks "
+      "and detect manipulation of machine controllers.",
+      ["Intrusion detection and network segmentation for PLCs, robots and SCADA systems on the shop floor"],
+      ["A machinery manufacturer that embeds our monitoring agent in its controllers and pilots it "
+       "with end customers",
+       "Computer-science students who work with us part-time during their degree"],
+      2022, 13, True),
+    O("de", "startup", "idea", "ditzingen", "Formfreund Studio",
+      ["creative_industries", "mechanical_engineering_production"],
+      ["funding.seed", "space.office"], ["design.ux_product"],
+      "Formfreund gestaltet Bedienoberflächen für Maschinen und Industrie-Software: Touchpanels, "
+      "Apps und Serviceportale, die auch Schichtarbeiter ohne Handbuch verstehen.",
+      ["Gestaltung von Bedienoberflächen und Nutzerführung für Maschinen-HMI und Industrie-Apps, "
+       "inklusive Nutzertests"],
+      ["Anschubfinanzierung für die ersten 18 Monate",
+       "Ein bezahlbarer Büroraum für vier Personen in Ditzingen oder Leonberg"],
+      2025, 3, False),
+    O("en", "startup", "pre_seed", "fellbach", "Ionvault Quantum",
+      ["quantum", "it_hardware"],
+      ["funding.grant_rd", "space.lab", "talent.international_recruiting"], ["quantum.computing_access"],
+      "Ionvault builds trapped-ion quantum processors and lets companies run optimisation and "
+      "chemistry workloads on them through a cloud interface.",
+      ["Cloud time on our trapped-ion quantum processor, with help porting optimisation problems"],
+      ["Public research funding for a three-year hardware development project",
+       "Laboratory rooms with vibration isolation and a stable climate for ultra-high-vacuum set-ups",
+       "Help hiring physicists from outside the EU, including visa and relocation"],
+      2024, 8, True),
+    O("de", "startup", "seed", "stuttgart-zuffenhausen", "Polymerkreis GmbH",
+      ["green_tech", "automotive_mobility"],
+      ["pilot.automotive_oem", "funding.grant_rd"], ["recycling.plastics"],
+      "Polymerkreis zerlegt gemischte Kunststoffabfälle aus Altfahrzeugen chemisch in ihre "
+      "Grundbausteine und macht daraus neues Granulat in Neuwarequalität.",
+      ["Aufbereitung von Misch-Kunststoffen aus Altfahrzeugen zu hochwertigem Rezyklat"],
+      ["Ein Fahrzeughersteller, der unser Rezyklat in einem Serienbauteil erprobt und freigibt",
+       "Zuschüsse für ein Forschungsvorhaben zur Skalierung unserer Pyrolyse"],
+      2022, 15, True),
+    O("en", "startup", "series_a", "herrenberg", "Drivetrace Analytics",
+      ["it_ai", "mechanical_engineering_production"],
+      ["talent.international_recruiting", "funding.growth_equity"], ["ai.predictive_maintenance"],
+      "Drivetrace forecasts breakdowns of machine tools and conveyor drives from motor current "
+      "and vibration data and schedules service before parts break.",
+      ["Breakdown forecasting software for CNC machines and conveyors, connected through existing drive controllers"],
+      ["Recruiting data engineers from India and Latin America, including work-permit support",
+       "A later-stage round of 10–15 M€ to expand into the US"],
+      2019, 45, True),
+    O("de", "startup", "seed", "leinfelden-echterdingen", "Prüfraum Mobil GmbH",
+      ["it_hardware", "automotive_mobility"],
+      ["space.lab", "funding.seed"], ["testing.emc"],
+      "Prüfraum Mobil bringt eine Messkabine für elektromagnetische Verträglichkeit direkt zum "
+      "Kunden und spürt Störaussendungen von Elektronik früh in der Entwicklung auf.",
+      ["EMV-Vormessungen vor Ort: Störaussendung und Störfestigkeit von Steuergeräten und Ladeelektronik"],
+      ["Laborräume mit Schirmkabine oder Platz für eine eigene kleine Absorberhalle",
+       "Frühphasenkapital für eine zweite mobile Messkabine"],
+      2023, 6, False),
+    O("en", "startup", "pre_seed", "stuttgart-mitte", "Ledgerly Docs",
+      ["it_ai"],
+      ["funding.seed", "talent.working_students"], ["ai.document_llm"],
+      "Ledgerly reads contracts, delivery notes and invoices with language models and turns "
+      "them into structured data for mid-sized firms.",
+      ["Extraction and summarisation of contracts and invoices with large language models, hosted in Germany"],
+      ["Pre-seed to seed money from angels who know B2B software",
+       "Students who can code a few days a week alongside their degree"],
+      2024, 4, False),
+    O("de", "startup", "seed", "bietigheim-bissingen", "Zellwerk Analytik GmbH",
+      ["automotive_mobility", "green_tech"],
+      ["space.lab", "advisory.ip_patents"], ["testing.battery_cells"],
+      "Zellwerk vermisst Lithium-Ionen- und Natrium-Ionen-Zellen im Auftrag: Zyklisierung, "
+      "Impedanzspektroskopie und Alterungsprognosen für Entwickler von Akkusystemen.",
+      ["Zyklen- und Alterungstests an Akkuzellen im Auftrag, inklusive Impedanzspektroskopie",
+       "Prüfstand für Zellen mit Klimakammern von −40 bis +80 °C"],
+      ["Zusätzliche Laborräume mit Abzug und Brandschutz",
+       "Unterstützung beim Schutz unseres Alterungsmodells durch Patente"],
+      2022, 9, True),
+    O("en", "startup", "seed", "geislingen", "Hydroflux Mobility",
+      ["automotive_mobility", "green_tech"],
+      ["testing.durability_rig", "pilot.automotive_oem"], ["energy.fuel_cell_systems"],
+      "Hydroflux develops 30 kW hydrogen range extenders for delivery vans and small buses.",
+      ["Hydrogen fuel-cell range-extender modules (30 kW) with vehicle integration support"],
+      ["Endurance testing of our stack mounts and compressor on a vibration and load rig",
+       "A vehicle manufacturer that fits our module into a test fleet"],
+      2021, 19, True),
+    O("de", "startup", "pre_seed", "stuttgart-vaihingen", "Quantenkompass UG",
+      ["quantum", "aerospace"],
+      ["funding.grant_rd", "advisory.ip_patents"], ["quantum.sensing"],
+      "Quantenkompass entwickelt Navigation ohne Satellitensignal: Atominterferometer messen "
+      "Beschleunigung und Drehung so genau, dass Flugzeuge und Schiffe ihre Position selbst bestimmen.",
+      ["Quantenbasierte Trägheitsmesstechnik (Atominterferometrie) für GNSS-unabhängige Navigation"],
+      ["Öffentliche Forschungsmittel für ein Verbundprojekt mit Luftfahrtpartnern",
+       "Patentanwaltliche Beratung zu Anmeldestrategie und Schutzrechten in den USA und der EU"],
+      2024, 5, False),
+    O("en", "startup", "idea", "kirchheim", "Brandforge Studio",
+      ["creative_industries"],
+      ["space.office", "network.market_entry"], ["design.brand_campaign"],
+      "A Lisbon-based creative studio opening its first German base; we build brands and launch "
+      "campaigns for industrial technology companies.",
+      ["Brand identity, campaign concepts and trade-fair communication for B2B tech firms"],
+      ["A small studio or office for 3–5 people from next spring",
+       "Guidance on setting up a GmbH, registering with the authorities and opening a bank account in Germany"],
+      2025, 3, False),
+    O("de", "startup", "seed", "schorndorf", "Druckfest Additiv GmbH",
+      ["mechanical_engineering_production", "aerospace"],
+      ["talent.skilled_technicians", "space.production_hall"], ["manufacturing.additive_metal"],
+      "Druckfest fertigt Metallbauteile im 3D-Druck – Werkzeugeinsätze mit konturnaher Kühlung, "
+      "Ersatzteile und Leichtbauteile für die Luftfahrt.",
+      ["Metall-3D-Druck im Pulverbett (Edelstahl, Werkzeugstahl) inklusive Nachbearbeitung"],
+      ["Industriemechaniker und Zerspanungsmechanikerinnen für die Nachbearbeitung",
+       "Fertigungsfläche mit Starkstrom und Kran, 800–1.200 m², im Rems-Murr-Kreis"],
+      2020, 22, True),
+    O("en", "startup", "seed", "stuttgart-feuerbach", "Circuitry Labs",
+      ["it_hardware"],
+      ["testing.emc", "funding.seed"], ["manufacturing.pcb_assembly"],
+      "Circuitry Labs populates printed circuit boards in small quantities within five days, for "
+      "hardware founders and R&D departments.",
+      ["Quick-turn SMT placement and soldering of electronics prototypes and small batches (1–500 boards)"],
+      ["Pre-compliance measurement of electromagnetic emissions for our customers' boards",
+       "Angel investment to add a second pick-and-place line"],
+      2023, 8, False),
+    O("de", "startup", "pre_seed", "renningen", "Aufprall.ai",
+      ["automotive_mobility", "it_ai"],
+      ["pilot.automotive_oem", "talent.working_students"], ["testing.crash_sim"],
+      "Aufprall.ai ersetzt stundenlange Crashberechnungen durch lernende Ersatzmodelle, die das "
+      "Verformungsverhalten in Sekunden vorhersagen.",
+      ["KI-Ersatzmodelle für Crashberechnungen: Deformation und Intrusion in Sekunden statt Stunden"],
+      ["Entwicklungsabteilung eines Autobauers, die unsere Modelle in einem echten Fahrzeugprojekt einsetzt",
+       "Studentische Teilzeitkräfte mit Kenntnissen im maschinellen Lernen"],
+      2024, 4, False),
+    O("en", "startup", "seed", "filderstadt", "Sparkline Fuel Cells",
+      ["green_tech", "mechanical_engineering_production"],
+      ["pilot.machine_builder", "funding.seed", "manufacturing.cnc_prototyping"],
+      ["energy.fuel_cell_systems"],
+      "Sparkline designs hydrogen power units that replace diesel engines in compact construction "
+      "and agricultural machines.",
+      ["Hydrogen power packs (20–80 kW) based on PEM stacks for off-road machinery"],
+      ["A construction-equipment or machinery OEM to integrate our power pack into a prototype machine",
+       "A seed round of around 1.5 M€",
+       "Precision-milled housings and manifold blocks in batches of 5–20"],
+      2022, 11, True),
+    O("de", "startup", "idea", "backnang", "KI-Lotse",
+      ["it_ai"],
+      ["space.office", "talent.working_students"], ["ai.strategy_consulting"],
+      "KI-Lotse begleitet mittelständische Betriebe beim Einstieg in künstliche Intelligenz: "
+      "Potenzialanalyse, Fahrplan, Schulung der Führungskräfte.",
+      ["Workshops und Potenzialanalysen, wo KI im Unternehmen Nutzen stiftet, plus Umsetzungsfahrplan"],
+      ["Ein Büro mit Besprechungsraum in Backnang",
+       "Studierende der Wirtschaftsinformatik als Teilzeitkräfte"],
+      2025, 2, False),
+    O("en", "startup", "pre_seed", "stuttgart-wangen", "Certiva Compliance",
+      ["security_defence", "automotive_mobility"],
+      ["funding.seed", "space.office"], ["cyber.tisax_audit"],
+      "Certiva gets automotive suppliers through the information-security assessment that car "
+      "makers require, with templates, gap analysis and coaching.",
+      ["Readiness checks and coaching for the VDA ISA / TISAX label demanded by car makers"],
+      ["First outside capital from angels",
+       "Two desks in a coworking space in Stuttgart"],
+      2024, 3, False),
+    # ---------------- scale-ups ----------------
+    O("de", "scaleup", "series_b_plus", "sindelfingen", "Akkutec Systems GmbH",
+      ["automotive_mobility", "green_tech"],
+      ["testing.battery_cells", "space.production_hall", "funding.growth_equity"],
+      ["energy.stationary_storage"],
+      "Akkutec baut Batteriesysteme für Elektrobusse und Baumaschinen und liefert daraus "
+      "abgeleitete Großspeicher für Industriebetriebe.",
+      ["Stationäre Batteriespeicher für Industrie und Gewerbe, 0,5 bis 5 MWh"],
+      ["Externe Zellcharakterisierung: Zyklenfestigkeit und Sicherheitsverhalten neuer Zelltypen",
+       "Fertigungshalle ab 5.000 m² für eine zweite Montagelinie",
+       "Wachstumskapital von 20–30 Mio. € in einer späten Finanzierungsrunde"],
+      2016, 180, True),
+    O("en", "scaleup", "growth", "stuttgart-vaihingen", "Visionary Inspect AG",
+      ["it_ai", "mechanical_engineering_production"],
+      ["talent.international_recruiting", "network.export_partners"], ["ai.vision_inspection"],
+      "Visionary Inspect sells AI-based visual quality control to electronics, automotive and "
+      "packaging plants in twelve countries.",
+      ["Turnkey camera inspection cells that learn to detect surface and assembly defects"],
+      ["Hiring machine-learning engineers from abroad and handling their relocation",
+       "Distribution partners and introductions to manufacturers in Japan and Korea"],
+      2014, 210, True),
+    O("de", "scaleup", "series_a", "eislingen", "Fils Hydrogen Systems GmbH",
+      ["green_tech", "mechanical_engineering_production"],
+      ["space.production_hall", "talent.skilled_technicians"], ["energy.electrolysis"],
+      "Fils Hydrogen Systems fertigt alkalische Elektrolyseanlagen im Megawattbereich für "
+      "Stadtwerke und Industrie.",
+      ["Elektrolyseanlagen im Megawattmaßstab für die Wasserstofferzeugung inklusive Service"],
+      ["Montagehalle mit Hallenkran (10 t) im Filstal, ab 3.000 m²",
+       "Mechatronikerinnen, Elektriker und Anlagenmonteure"],
+      2018, 85, True),
+    O("en", "scaleup", "series_b_plus", "ludwigsburg", "Neuromaint B.V. – German branch",
+      ["it_ai", "mechanical_engineering_production"],
+      ["funding.growth_equity", "talent.international_recruiting", "network.market_entry"],
+      ["ai.predictive_maintenance"],
+      "Dutch scale-up opening its German subsidiary in Ludwigsburg. Our platform predicts when "
+      "pumps, compressors and presses will fail and plans the service visit accordingly.",
+      ["Machine-failure prediction platform for process and manufacturing plants"],
+      ["Growth capital (Series C) to finance the German expansion",
+       "Support bringing engineers from outside the EU to Germany",
+       "Help founding the German entity, finding a tax adviser and understanding local rules"],
+      2017, 120, False),
+    O("de", "scaleup", "growth", "esslingen", "Kreislaufkunststoff GmbH",
+      ["green_tech", "automotive_mobility"],
+      ["ai.vision_inspection", "funding.growth_equity"], ["recycling.plastics"],
+      "Wir verarbeiten jährlich 40.000 Tonnen Kunststoffabfälle aus Industrie und Fahrzeugrückbau "
+      "zu sortenreinem Rezyklat.",
+      ["Sortenreine Kunststoff-Rezyklate (PP, PA, ABS) in technischer Qualität"],
+      ["Kamerasystem mit KI, das Fremdpartikel und Farbfehler im Mahlgut automatisch erkennt",
+       "Wachstumskapital für ein zweites Werk"],
+      2012, 140, True),
+    O("en", "scaleup", "series_a", "winnenden", "Aerolith Space",
+      ["aerospace", "mechanical_engineering_production"],
+      ["manufacturing.additive_metal", "quantum.sensing"], ["testing.durability_rig"],
+      "Aerolith builds structures and deployable mechanisms for small satellites and runs its own "
+      "shaker and thermal-vacuum test facility.",
+      ["Vibration and shock qualification on our electrodynamic shaker, also for third parties"],
+      ["Printed titanium brackets and lattice structures from a qualified supplier",
+       "Miniature quantum magnetometers for attitude determination in orbit"],
+      2018, 60, True),
+    O("de", "scaleup", "series_b_plus", "stuttgart-feuerbach", "Docuflow KI GmbH",
+      ["it_ai"],
+      ["funding.growth_equity", "design.brand_campaign"], ["ai.document_llm"],
+      "Docuflow automatisiert Posteingang und Aktenbearbeitung für Versicherer und Behörden mit "
+      "Sprachmodellen.",
+      ["Automatische Klassifikation, Auswertung und Zusammenfassung von Dokumenten mit Sprachmodellen"],
+      ["Finanzierungsrunde ab 15 Mio. € für die Expansion",
+       "Eine Agentur für Markenauftritt und Werbekampagne zur Internationalisierung"],
+      2017, 95, True),
+    O("en", "scaleup", "growth", "leonberg", "Chargetronic GmbH",
+      ["it_hardware", "automotive_mobility"],
+      ["testing.emc", "talent.skilled_technicians", "cyber.tisax_audit"], ["manufacturing.pcb_assembly"],
+      "Chargetronic designs and manufactures power electronics for wallboxes and DC fast chargers, "
+      "with its own SMT production in Leonberg.",
+      ["Free capacity on our SMT lines to populate third-party boards"],
+      ["Accredited measurements of electromagnetic compatibility for new charger generations",
+       "Electronics technicians for production and repair",
+       "Preparing for the information-security assessment our automotive customers ask for"],
+      2013, 260, True),
+    O("de", "scaleup", "series_a", "vaihingen-enz", "ReCell Recycling GmbH",
+      ["green_tech"],
+      ["space.production_hall", "funding.growth_equity"], ["recycling.battery_materials"],
+      "ReCell zerlegt Traktionsbatterien, entlädt sie sicher und gewinnt Schwarzmasse für die "
+      "Rückgewinnung von Batterierohstoffen.",
+      ["Rücknahme, Entladung und Zerlegung von Altbatterien aus Fahrzeugen, Herstellung von Schwarzmasse"],
+      ["Genehmigungsfähige Halle für Batterielagerung und Zerlegung",
+       "Kapital für eine Series-B-Runde"],
+      2020, 48, False),
+    O("en", "scaleup", "series_b_plus", "stuttgart-zuffenhausen", "SecuPlant Technologies",
+      ["security_defence", "it_ai"],
+      ["talent.international_recruiting", "design.brand_campaign"],
+      ["cyber.ot_security", "cyber.tisax_audit"],
+      "SecuPlant secures production networks for manufacturers and utilities and prepares "
+      "suppliers for mandatory security assessments.",
+      ["Managed security monitoring for industrial control systems and plant networks",
+       "Assessment preparation for automotive information-security labels (TISAX)"],
+      ["Hiring security analysts from abroad",
+       "Rebranding and a launch campaign for our entry into France"],
+      2015, 150, True),
+    # ---------------- established firms ----------------
+    O("de", "established", None, "esslingen", "Neckar Zellprüfzentrum GmbH",
+      ["automotive_mobility", "green_tech"],
+      ["talent.skilled_technicians", "recycling.battery_materials"], ["testing.battery_cells"],
+      "Unabhängiges Prüflabor für Batteriezellen und -module: Lebensdauer-, Sicherheits- und "
+      "Missbrauchstests nach Norm.",
+      ["Batteriezellprüfung: Zyklisierung, kalendarische Alterung, Überladung und Nagelpenetration"],
+      ["Elektrotechnikerinnen und Laboranten für den Schichtbetrieb",
+       "Entsorgungspartner, der zerstörte Prüflinge abholt und die Rohstoffe zurückgewinnt"],
+      2009, 70, True),
+    O("en", "established", None, "sindelfingen", "Stratos Engineering Services GmbH",
+      ["automotive_mobility", "aerospace"],
+      ["quantum.computing_access", "talent.international_recruiting"],
+      ["testing.crash_sim", "advisory.tech_due_diligence"],
+      "Engineering service provider with 400 engineers working on vehicle structures, occupant "
+      "safety and lightweight design.",
+      ["Full-vehicle and component impact simulation (LS-DYNA, PAM-CRASH)",
+       "Technology assessments of start-ups and acquisition targets for investors"],
+      ["Time on quantum hardware to try out optimisation of meshes and material models",
+       "Hiring simulation engineers from abroad"],
+      1998, 400, True),
+    O("de", "established", None, "goeppingen", "Filstal Präzisionsteile GmbH",
+      ["mechanical_engineering_production", "automotive_mobility"],
+      ["ai.vision_inspection", "talent.skilled_technicians"], ["manufacturing.cnc_prototyping"],
+      "Familienbetrieb mit 5-Achs-Fräszentren und Drehmaschinen; wir fertigen Prototypen und "
+      "Kleinserien für Maschinenbau und Automobilzulieferer.",
+      ["Fräs- und Drehteile als Prototypen und Kleinserien, Lieferzeit ab drei Tagen"],
+      ["Automatische Sichtprüfung unserer Drehteile auf Kratzer und Maßabweichungen per Kamera",
+       "Zerspanungsmechaniker und Fachkräfte für CNC-Maschinen"],
+      1987, 65, True),
+    O("en", "established", None, "waiblingen", "Remstal Machine Works GmbH",
+      ["mechanical_engineering_production"],
+      ["ai.predictive_maintenance", "cyber.ot_security", "design.ux_product"],
+      ["pilot.machine_builder"],
+      "Manufacturer of special-purpose machines and assembly lines for the automotive and medical industries.",
+      ["We try out promising start-up technology on our machines and take it to our customers as pilot partner"],
+      ["Condition monitoring that warns our customers before spindles and bearings fail",
+       "Protecting our machine controllers and remote-service access against attacks",
+       "A redesign of the operator touch panels of our machines"],
+      1962, 320, True),
+    O("de", "established", None, "stuttgart-zuffenhausen", "Südstern Automotive Systems GmbH",
+      ["automotive_mobility"],
+      ["testing.crash_sim", "recycling.plastics", "ai.vision_inspection"], ["pilot.automotive_oem"],
+      "Tier-1-Zulieferer für Sitzstrukturen und Innenraummodule; wir öffnen unsere Werke für "
+      "Pilotprojekte mit Start-ups.",
+      ["Pilotprojekte in unseren Serienwerken und Zugang zu den Entwicklungsabteilungen der Autohersteller"],
+      ["Simulation des Insassenschutzes und des Sitzverhaltens beim Aufprall",
+       "Rezyklat für Innenraum-Kunststoffteile mit Automobilfreigabe",
+       "Kamerabasierte Endkontrolle von Nähten und Oberflächen an Sitzbezügen"],
+      1975, 2300, True),
+    O("en", "established", None, "boeblingen", "Autonova Group – Open Innovation Unit",
+      ["automotive_mobility", "green_tech"],
+      ["network.dealflow", "energy.fuel_cell_systems", "testing.crash_sim"], ["pilot.automotive_oem"],
+      "The open-innovation unit of a vehicle manufacturer, scouting start-ups and running "
+      "proofs of concept in our plants and R&D centres.",
+      ["Proof-of-concept projects with our vehicle development and production teams"],
+      ["A steady pipeline of vetted, investable start-ups in mobility and energy",
+       "Hydrogen drive modules for a light-truck prototype",
+       "Extra capacity for virtual impact analysis of new body structures"],
+      1952, 5000, True),
+    O("de", "established", None, "ditzingen", "Werkzeugmaschinen Glems GmbH",
+      ["mechanical_engineering_production"],
+      ["ai.predictive_maintenance", "network.export_partners", "design.ux_product"],
+      ["pilot.machine_builder", "manufacturing.cnc_prototyping"],
+      "Hersteller von Werkzeugmaschinen für die Blechbearbeitung; im eigenen Technikum fertigen "
+      "wir auch Musterteile für Kunden.",
+      ["Erprobung neuer Technologien auf unseren Maschinen – wir sind Pilotpartner für junge Firmen",
+       "Musterteile und Prototypen aus unserem Technikum (Fräsen, Drehen)"],
+      ["Ausfallvorhersage für Antriebe und Führungen unserer Maschinen im Feld",
+       "Kontakte zu Vertriebspartnern und Händlern in Südostasien",
+       "Neue Bedienoberfläche für unsere Maschinensteuerung"],
+      1955, 900, True),
+    O("en", "established", None, "plochingen", "Neckar EMC Testhouse GmbH",
+      ["it_hardware", "automotive_mobility"],
+      ["talent.working_students", "ai.document_llm"], ["testing.emc"],
+      "Accredited laboratory for electromagnetic compatibility, radio and electrical safety testing.",
+      ["Accredited EMC testing in anechoic chambers: emissions, immunity, automotive component standards"],
+      ["Electrical-engineering students who help prepare tests part-time",
+       "Software that drafts test reports from measurement data and standard texts"],
+      2001, 55, True),
+    O("de", "established", None, "stuttgart-wangen", "Kanzlei Patentwerk",
+      ["mechanical_engineering_production", "it_ai"],
+      ["ai.document_llm"], ["advisory.ip_patents"],
+      "Patentanwaltskanzlei für Maschinenbau, Elektrotechnik und Software; wir betreuen "
+      "Start-ups ebenso wie Konzerne.",
+      ["Patentrecherche, Anmeldung und Verteidigung von Schutzrechten in Deutschland, Europa und den USA"],
+      ["Ein Sprachmodell-Werkzeug, das Patentschriften und Bescheide des Patentamts zusammenfasst"],
+      1990, 30, True),
+    O("en", "established", None, "kornwestheim", "Ostring Logistik GmbH",
+      ["logistics", "green_tech"],
+      ["energy.fuel_cell_systems", "quantum.computing_access"], ["space.production_hall"],
+      "Contract logistics provider with 180,000 m² of warehouses in the Ludwigsburg district.",
+      ["Leasing of warehouse and light-industrial halls from 1,000 m², with loading docks"],
+      ["Hydrogen-powered forklifts and trucks for our yard fleet",
+       "Experiments with quantum computers for routing and warehouse slotting"],
+      1979, 850, False),
+    O("de", "established", None, "schorndorf", "Rems Elektronikfertigung GmbH",
+      ["it_hardware"],
+      ["ai.vision_inspection", "talent.skilled_technicians"], ["manufacturing.pcb_assembly"],
+      "Elektronikfertiger (EMS) für Industrie- und Medizintechnik mit SMD- und THT-Bestückung.",
+      ["Leiterplattenbestückung von Prototypen bis Großserie, inklusive Test und Verguss"],
+      ["KI-gestützte optische Kontrolle der bestückten Baugruppen",
+       "Elektronikerinnen und Elektroniker für Geräte und Systeme"],
+      1994, 180, True),
+    O("en", "established", None, "stuttgart-mitte", "Kestrel AI Advisory",
+      ["it_ai"],
+      ["talent.working_students"], ["ai.strategy_consulting"],
+      "Management consultancy helping boards and SMEs decide where artificial intelligence pays "
+      "off, and how to govern it under the EU AI Act.",
+      ["AI roadmaps, use-case prioritisation and governance under the EU AI Act"],
+      ["Business students supporting our projects part-time"],
+      2018, 25, True),
+    O("de", "established", None, "leinfelden-echterdingen", "Sicherheitsberatung Filder GmbH",
+      ["security_defence", "automotive_mobility"],
+      ["talent.working_students", "ai.document_llm"], ["cyber.tisax_audit"],
+      "Beratung für Informationssicherheit in der Automobil-Lieferkette; wir bereiten Zulieferer "
+      "auf die Prüfung nach VDA ISA vor und begleiten das Assessment.",
+      ["Vorbereitung und Begleitung des TISAX-Assessments für Zulieferer"],
+      ["Studierende der Informatik oder Wirtschaftsinformatik, die uns neben dem Studium unterstützen",
+       "Werkzeug, das Sicherheitsrichtlinien und Nachweisdokumente automatisch auswertet"],
+      2011, 18, True),
+    O("en", "established", None, "ehningen", "Ehningen Test Rigs GmbH",
+      ["automotive_mobility", "mechanical_engineering_production"],
+      ["talent.skilled_technicians", "energy.stationary_storage"], ["testing.durability_rig"],
+      "Test centre for endurance and fatigue testing of chassis, drivetrain and e-drive components.",
+      ["Multi-axis endurance and fatigue tests on servo-hydraulic rigs, 24/7"],
+      ["Mechatronics technicians for rig operation and maintenance",
+       "A large battery buffer to shave the power peaks of our rigs"],
+      1996, 110, True),
+    O("de", "established", None, "donzdorf", "Donzdorfer Kunststofftechnik GmbH",
+      ["automotive_mobility", "mechanical_engineering_production"],
+      ["recycling.plastics", "energy.stationary_storage", "cyber.tisax_audit"],
+      ["manufacturing.cnc_prototyping"],
+      "Spritzgießer für Automobil-Innenraumteile mit eigenem Werkzeugbau.",
+      ["Unser Werkzeugbau fräst Prototypenteile und Formeinsätze auch für externe Kunden"],
+      ["Hochwertiges Kunststoff-Rezyklat in gleichbleibender Qualität",
+       "Batteriespeicher für unser Werk, um Lastspitzen zu kappen und Solarstrom zu nutzen",
+       "Unterstützung beim Informationssicherheits-Nachweis, den unsere OEM-Kunden fordern"],
+      1971, 240, True),
+    O("en", "established", None, "stuttgart-vaihingen", "Brightline Design Studio",
+      ["creative_industries"],
+      ["space.office"], ["design.ux_product", "design.brand_campaign"],
+      "Design studio for digital products and brands, working for mechanical engineering and "
+      "mobility clients.",
+      ["User research, interaction design and usability testing for industrial software and apps",
+       "Brand strategy, corporate design and advertising campaigns"],
+      ["A larger studio and office space (about 300 m²) in central Stuttgart"],
+      2008, 28, True),
+    O("de", "established", None, "marbach", "Marbacher Gewerbeimmobilien GmbH",
+      ["logistics", "mechanical_engineering_production"],
+      ["energy.stationary_storage", "design.brand_campaign"], ["space.production_hall", "space.office"],
+      "Wir entwickeln und vermieten Gewerbeimmobilien im Landkreis Ludwigsburg – von Büroetagen "
+      "bis zu Produktions- und Lagerhallen.",
+      ["Produktions- und Lagerhallen von 500 bis 8.000 m² zur Miete",
+       "Büroflächen und ganze Büroetagen ab 150 m²"],
+      ["Quartiersspeicher für unsere Gewerbeparks, um PV-Strom zwischenzuspeichern",
+       "Vermarktungskampagne für einen neuen Gewerbepark"],
+      1999, 20, False),
+    O("en", "established", None, "weinstadt", "Weinstadt Gear Systems GmbH",
+      ["mechanical_engineering_production", "automotive_mobility"],
+      ["network.export_partners", "talent.international_recruiting", "cyber.ot_security"],
+      ["manufacturing.cnc_prototyping"],
+      "Mid-sized maker of precision gearboxes for robots and e-bikes, with its own gear-cutting "
+      "and milling shop.",
+      ["Machining of prototype gears, shafts and housings for external customers"],
+      ["Introductions to distributors and customers in the US and India",
+       "Recruiting skilled machinists from abroad",
+       "Securing our networked production against ransomware"],
+      1968, 280, True),
+    # ---------------- research ----------------
+    O("de", "research", None, "stuttgart-vaihingen", "Institut für Fahrzeugsicherheit und Leichtbau",
+      ["automotive_mobility"],
+      ["funding.grant_rd"], ["testing.crash_sim", "talent.working_students"],
+      "Universitätsinstitut für passive Sicherheit, Crashmechanik und Leichtbau mit eigener "
+      "Crashanlage und Simulationscluster.",
+      ["Numerische und experimentelle Crashanalysen für Industriepartner",
+       "Vermittlung von Studierenden als Werkstudenten und für Abschlussarbeiten"],
+      ["Fördermittel für Verbundforschung mit Zulieferern"],
+      1970, 120, True),
+    O("en", "research", None, "esslingen", "Neckar Institute for Electrochemical Storage",
+      ["green_tech", "automotive_mobility"],
+      ["recycling.battery_materials", "funding.grant_rd"],
+      ["testing.battery_cells", "advisory.tech_due_diligence"],
+      "Applied research institute for electrode chemistry, cell design and battery safety.",
+      ["Cell characterisation and abuse testing in our climate chambers and bunker",
+       "Independent expert opinions on battery technologies for investors"],
+      ["Industrial partner for closed-loop recovery of cathode materials",
+       "Grant funding for a project on sodium-ion cells"],
+      2005, 160, True),
+    O("de", "research", None, "stuttgart-vaihingen", "Quantenlabor Pfaffenwald",
+      ["quantum", "it_hardware"],
+      ["manufacturing.pcb_assembly", "talent.international_recruiting"],
+      ["quantum.computing_access", "quantum.sensing", "space.lab"],
+      "Forschungszentrum für Quantentechnologien: Quantenrechner, Quantensensorik und Reinraumfertigung.",
+      ["Zugang zu unserem supraleitenden Quantenrechner für Forschungs- und Industrieprojekte",
+       "Gemeinsame Entwicklung von Quantensensoren für Medizin- und Materialanalytik",
+       "Untervermietung von Reinraum- und Laborflächen an junge Firmen"],
+      ["Bestückung von Steuer- und Ausleseelektronik in Kleinserie",
+       "Anwerbung internationaler Forschender inklusive Visum"],
+      2019, 90, True),
+    O("en", "research", None, "ludwigsburg", "Institute for Industrial AI Ludwigsburg",
+      ["it_ai", "mechanical_engineering_production"],
+      ["pilot.machine_builder", "funding.grant_rd"],
+      ["ai.vision_inspection", "ai.predictive_maintenance", "talent.working_students"],
+      "Applied research institute for machine learning in production: image-based quality "
+      "control, machine health and robotics.",
+      ["Joint projects on image-based defect detection in manufacturing",
+       "Data-driven prognosis of machine breakdowns",
+       "Students from our master's programme for part-time jobs and theses"],
+      ["Machinery manufacturers who provide test machines and field data",
+       "Public funding for transfer projects with SMEs"],
+      2016, 75, True),
+    O("de", "research", None, "herrenberg", "Hochschule für Technik Gäu",
+      ["mechanical_engineering_production", "automotive_mobility"],
+      ["pilot.automotive_oem"], ["talent.working_students", "space.lab"],
+      "Hochschule für angewandte Wissenschaften mit Studiengängen in Fahrzeugtechnik, Mechatronik "
+      "und Informatik.",
+      ["Studierende für Teilzeitjobs, Praxissemester und Abschlussarbeiten",
+       "Labore und Prüffelder für Gründungsteams aus der Hochschule"],
+      ["Zusammenarbeit mit Fahrzeugherstellern für Studierendenprojekte im Werk"],
+      1971, 400, True),
+    O("en", "research", None, "goeppingen", "Fils Institute for Production Technology",
+      ["mechanical_engineering_production", "aerospace"],
+      ["funding.grant_rd", "talent.skilled_technicians"],
+      ["manufacturing.cnc_prototyping", "manufacturing.additive_metal", "advisory.tech_due_diligence"],
+      "Research institute for machining, additive manufacturing and production planning.",
+      ["Prototype machining on 5-axis centres",
+       "Laser melting of metal powders and process qualification",
+       "Technology assessments of manufacturing start-ups for investors"],
+      ["Research grants for joint projects with SMEs",
+       "Lab technicians and machine operators"],
+      1992, 140, True),
+    O("de", "research", None, "stuttgart-feuerbach", "Institut für Elektromagnetische Verträglichkeit Feuerbach",
+      ["it_hardware", "automotive_mobility"],
+      ["funding.grant_rd", "manufacturing.pcb_assembly"], ["testing.emc"],
+      "Forschungsinstitut für elektromagnetische Verträglichkeit von Fahrzeug- und Energieelektronik.",
+      ["EMV-Messungen und Störsimulation in Absorberhallen und TEM-Zellen"],
+      ["Förderprogramme für Forschungsprojekte zur EMV von Hochvoltbordnetzen",
+       "Fertigung von Testplatinen in kleinen Stückzahlen"],
+      1985, 60, True),
+    O("en", "research", None, "ostfildern", "Hydrogen Research Centre Filder",
+      ["green_tech"],
+      ["pilot.municipal_testbed", "funding.grant_rd"],
+      ["energy.electrolysis", "energy.fuel_cell_systems"],
+      "Research centre for electrolysers, fuel cells and hydrogen infrastructure.",
+      ["Development and testing of electrolyser stacks",
+       "Fuel-cell drive development for vehicles and stationary power"],
+      ["A municipality to host a demonstration hydrogen filling station",
+       "Public research money for scale-up projects"],
+      2010, 130, True),
+    O("de", "research", None, "fellbach", "Forschungsstelle Kreislaufwirtschaft Rems",
+      ["green_tech"],
+      ["ai.vision_inspection", "funding.grant_rd"],
+      ["recycling.plastics", "advisory.tech_due_diligence"],
+      "Forschungsstelle für Kunststoffrecycling, Sortierung und Materialkreisläufe.",
+      ["Verfahren zum werkstofflichen Recycling von Kunststoffen gemeinsam entwickeln und erproben",
+       "Technische Gutachten zu Recyclingtechnologien für Investoren"],
+      ["Bildverarbeitung mit KI zur Sortierung von Kunststoffflakes",
+       "Fördermittel für Verbundprojekte"],
+      2003, 45, True),
+    O("en", "research", None, "stuttgart-mitte", "Centre for Industrial Cybersecurity Stuttgart",
+      ["security_defence", "it_ai"],
+      ["pilot.machine_builder", "funding.grant_rd"],
+      ["cyber.ot_security", "talent.working_students"],
+      "University research centre on the security of control systems, industrial networks and "
+      "embedded devices.",
+      ["Security analyses and hardening of industrial control systems",
+       "Students for part-time jobs and thesis projects in security"],
+      ["Machinery manufacturers who open their controllers for joint research",
+       "Public research grants"],
+      2014, 40, True),
+    O("de", "research", None, "bietigheim-bissingen", "Institut für Mensch-Technik-Interaktion",
+      ["creative_industries", "it_ai"],
+      ["funding.grant_rd", "pilot.municipal_testbed"], ["design.ux_product"],
+      "Forschungsinstitut für nutzerzentrierte Gestaltung von Maschinen, Fahrzeugen und digitalen Diensten.",
+      ["Nutzerstudien und Gestaltung von Bedienkonzepten für Maschinen und digitale Bürgerdienste"],
+      ["Fördermittel für ein Projekt zu barrierefreien Verwaltungsdiensten",
+       "Eine Kommune als Reallabor für digitale Bürgerdienste"],
+      2000, 35, False),
+    O("en", "research", None, "boeblingen", "Böblingen Transfer Institute",
+      ["it_ai", "automotive_mobility"],
+      ["ai.document_llm", "design.brand_campaign"], ["advisory.ip_patents", "network.dealflow"],
+      "Technology transfer office of the regional universities: patents, licensing and spin-off support.",
+      ["Patent filing support and licensing of university inventions",
+       "Introductions to our spin-off pipeline for investors and corporates"],
+      ["Language-model tools to screen invention disclosures and patent literature",
+       "A campaign that makes our spin-offs visible"],
+      2012, 22, True),
+    # ---------------- investors ----------------
+    O("de", "investor", None, "stuttgart-mitte", "Neckar Business Angels e.V.",
+      ["it_ai", "green_tech", "automotive_mobility"],
+      ["network.dealflow", "advisory.tech_due_diligence"], ["funding.seed"],
+      "Netzwerk von 60 Business Angels aus der Region, die in junge Technologieunternehmen investieren.",
+      ["Beteiligungen von 50.000 bis 500.000 € in der Frühphase, dazu Mentoring"],
+      ["Zugang zu vorqualifizierten Gründungsteams",
+       "Fachliche Bewertung von Technologien vor dem Investment"],
+      2004, 3, True),
+    O("en", "investor", None, "stuttgart-mitte", "Kessel Growth Partners",
+      ["it_ai", "mechanical_engineering_production"],
+      ["advisory.tech_due_diligence", "network.dealflow"], ["funding.growth_equity"],
+      "Growth-stage fund investing 10–40 M€ in profitable or fast-growing technology companies. "
+      "We do not invest in seed or pre-seed start-ups.",
+      ["Expansion capital (Series B and later) for technology scale-ups"],
+      ["Independent technology assessments of investment targets",
+       "Access to scale-ups preparing a late-stage round"],
+      2015, 12, True),
+    O("de", "investor", None, "boeblingen", "Gäu Seed Fonds GmbH",
+      ["automotive_mobility", "it_ai", "it_hardware"],
+      ["network.dealflow"], ["funding.seed"],
+      "Frühphasenfonds von Sparkassen und Unternehmen im Kreis Böblingen für technologieorientierte Gründungen.",
+      ["Erstfinanzierung von 100.000 bis 1 Mio. € für Gründungen in der Pre-Seed- und Seed-Phase"],
+      ["Hochschulen und Acceleratoren, die uns Gründungsteams vorstellen"],
+      2017, 5, True),
+    O("en", "investor", None, "ludwigsburg", "Cleanvolt Ventures",
+      ["green_tech", "automotive_mobility"],
+      ["advisory.tech_due_diligence"], ["funding.growth_equity"],
+      "Climate-tech venture fund. We lead Series B and growth rounds for battery, hydrogen and "
+      "recycling companies that already have revenue; no seed or idea-stage investments.",
+      ["Lead investments of 8–25 M€ in later-stage climate-tech rounds"],
+      ["Expert assessment of battery and electrolyser technologies in our deals"],
+      2020, 9, True),
+    O("de", "investor", None, "esslingen", "Mittelstandsbeteiligungen Neckar GmbH",
+      ["mechanical_engineering_production"],
+      ["network.dealflow"], ["funding.growth_equity"],
+      "Beteiligungsgesellschaft für Wachstums- und Nachfolgefinanzierungen im Mittelstand.",
+      ["Minderheitsbeteiligungen und Wachstumskapital ab 2 Mio. € für etablierte und wachsende Unternehmen"],
+      ["Kontakte zu wachstumsstarken Unternehmen mit Kapitalbedarf"],
+      2001, 14, True),
+    O("en", "investor", None, "stuttgart-vaihingen", "Deeptech Angels Stuttgart",
+      ["quantum", "it_hardware", "aerospace"],
+      ["advisory.tech_due_diligence", "advisory.ip_patents"], ["funding.seed"],
+      "Angel syndicate for hardware, quantum and space start-ups coming out of the universities.",
+      ["First cheques of 100–750 k€ for deep-tech founders, often before the first product"],
+      ["Scientific assessment of a start-up's technology before we invest",
+       "Freedom-to-operate and patent portfolio reviews for our deals"],
+      2019, 2, False),
+    O("de", "investor", None, "waiblingen", "Remstal Ventures GmbH",
+      ["mechanical_engineering_production", "it_ai"],
+      ["network.dealflow"], ["funding.seed", "pilot.machine_builder"],
+      "Corporate-Venture-Einheit eines Maschinenbauers: Wir investieren früh in Industrie-Software "
+      "und Sensorik und bringen die Teams in unsere Fabriken.",
+      ["Frühphasen-Beteiligungen bis 1 Mio. €",
+       "Erprobung an Maschinen und Anlagen unserer Muttergesellschaft"],
+      ["Regelmäßiger Zugang zu Gründungen aus Produktion und Industrie-IT"],
+      2021, 6, True),
+    # ---------------- intermediaries ----------------
+    O("de", "intermediary", None, "stuttgart-mitte", "Gründerhaus Stuttgart",
+      ["it_ai", "creative_industries"],
+      ["funding.seed", "design.brand_campaign"], ["space.office", "network.dealflow"],
+      "Accelerator und Coworking für technologieorientierte Gründungen mitten in Stuttgart.",
+      ["Flexible Arbeitsplätze und Teambüros für Gründungsteams",
+       "Demo Days, bei denen Investoren unsere Teams kennenlernen"],
+      ["Business Angels und Frühphasenfonds als Partner unseres Programms",
+       "Kampagne, um das Programm international bekannt zu machen"],
+      2015, 12, True),
+    O("en", "intermediary", None, "esslingen", "Esslingen Technology Park",
+      ["green_tech", "it_hardware"],
+      ["design.brand_campaign"], ["space.lab", "space.office"],
+      "Technology park with 25,000 m² of labs, offices and workshops for young technology companies.",
+      ["Chemistry and electronics lab units from 30 m², fully fitted",
+       "Furnished offices on flexible terms"],
+      ["A marketing campaign to attract tenants from abroad"],
+      2006, 15, True),
+    O("de", "intermediary", None, "ludwigsburg", "Cluster Elektromobilität Region Stuttgart",
+      ["automotive_mobility", "green_tech"],
+      ["funding.grant_rd"], ["network.export_partners", "network.dealflow"],
+      "Branchennetzwerk von über 150 Unternehmen und Forschungseinrichtungen der Elektromobilität.",
+      ["Delegationsreisen und Kontakte zu Abnehmern in China, den USA und Skandinavien",
+       "Start-up-Pitches für Mitgliedsunternehmen und Investoren"],
+      ["Fördermittel für Cluster-Verbundprojekte"],
+      2010, 10, True),
+    O("en", "intermediary", None, "stuttgart-mitte", "International Welcome Centre Region Stuttgart",
+      ["it_ai", "mechanical_engineering_production"],
+      ["ai.document_llm"], ["talent.international_recruiting", "network.market_entry"],
+      "One-stop service for international professionals and companies coming to the Stuttgart region.",
+      ["Recruiting support, visa guidance and onboarding for skilled workers from abroad",
+       "Soft-landing service for foreign companies: registration, legal form, first contacts"],
+      ["Multilingual AI assistant that answers questions about forms and residence permits"],
+      2014, 20, True),
+    O("de", "intermediary", None, "goeppingen", "Bildungszentrum Metall Fils",
+      ["mechanical_engineering_production"],
+      ["talent.international_recruiting"], ["talent.skilled_technicians"],
+      "Überbetriebliche Ausbildungsstätte für Metall- und Elektroberufe, Umschulungen und Meisterkurse.",
+      ["Qualifizierung und Vermittlung von Facharbeitern für Zerspanung, Mechatronik und Elektrotechnik"],
+      ["Partner für die Anwerbung von Auszubildenden aus dem Ausland"],
+      1978, 45, True),
+    O("en", "intermediary", None, "sindelfingen", "Automotive Supplier Network Böblingen",
+      ["automotive_mobility"],
+      ["ai.strategy_consulting"], ["network.export_partners", "cyber.tisax_audit"],
+      "Association of 90 automotive suppliers in the Böblingen district.",
+      ["Joint trade-fair stands and contacts to buyers abroad",
+       "Group programme that takes members through the automotive information-security assessment together"],
+      ["Advisers who help our member firms work out where AI fits their business"],
+      2003, 6, False),
+    O("de", "intermediary", None, "backnang", "Wirtschaftsforum Rems-Murr",
+      ["mechanical_engineering_production"],
+      ["ai.document_llm"], ["talent.skilled_technicians", "network.export_partners"],
+      "Unternehmensnetzwerk und Ausbildungsverbund im Rems-Murr-Kreis.",
+      ["Vermittlung von Fachkräften aus Ausbildungsverbund und Umschulung",
+       "Außenwirtschaftsberatung und Kontakte zu Auslandshandelskammern"],
+      ["KI-Werkzeug, das Förderrichtlinien und Ausschreibungen für Mitglieder auswertet"],
+      1998, 9, False),
+    O("en", "intermediary", None, "stuttgart-bad-cannstatt", "AI Alliance Stuttgart",
+      ["it_ai"],
+      ["funding.grant_rd", "space.office"], ["ai.strategy_consulting"],
+      "Non-profit network of AI companies and researchers; we run meetups and help firms take "
+      "their first steps with AI.",
+      ["Free AI orientation sessions and use-case workshops for SMEs"],
+      ["Public funding for our SME transfer programme",
+       "Desks and a meeting room for our team"],
+      2019, 5, True),
+    # ---------------- public bodies ----------------
+    O("de", "public", None, "stuttgart-mitte", "Stadt Stuttgart – Stabsstelle Digitale Verwaltung",
+      ["it_ai"],
+      ["ai.document_llm", "ai.strategy_consulting"], ["pilot.municipal_testbed"],
+      "Die Stabsstelle treibt die Digitalisierung der Stadtverwaltung voran und öffnet Ämter für "
+      "Erprobungen mit jungen Unternehmen.",
+      ["Erprobung neuer digitaler Lösungen in Ämtern und im öffentlichen Raum (Reallabor)"],
+      ["Werkzeuge, die Anträge und Akten mit Sprachmodellen auswerten",
+       "Beratung zu einer KI-Strategie für die gesamte Verwaltung"],
+      2020, 25, True),
+    O("en", "public", None, "filderstadt", "City of Filderstadt – Business Development",
+      ["green_tech", "logistics"],
+      ["energy.stationary_storage", "energy.electrolysis"],
+      ["space.production_hall", "pilot.municipal_testbed"],
+      "Business development office of the city of Filderstadt, next to the airport and the trade fair.",
+      ["Commercial plots and a new 6,000 m² manufacturing hall in the Bonlanden industrial estate",
+       "City facilities as a test site for new mobility and energy solutions"],
+      ["Battery storage for municipal buildings and the local heat network",
+       "On-site production of green hydrogen for the city fleet"],
+      1975, 12, True),
+    O("de", "public", None, "bietigheim-bissingen", "Stadt Bietigheim-Bissingen – Wirtschaftsförderung",
+      ["automotive_mobility", "logistics"],
+      ["design.brand_campaign", "energy.fuel_cell_systems"], ["space.production_hall", "space.office"],
+      "Die Wirtschaftsförderung vermarktet Gewerbeflächen und unterstützt Ansiedlungen.",
+      ["Gewerbegrundstücke und Hallenflächen für produzierende Betriebe",
+       "Büroflächen im Gründerzentrum am Bahnhof"],
+      ["Standortkampagne zur Gewinnung von Unternehmen und Fachkräften",
+       "Brennstoffzellenbusse für den Stadtverkehr erproben"],
+      1975, 8, False),
+    O("en", "public", None, "stuttgart-mitte", "Regional Innovation Funding Office",
+      ["it_ai", "green_tech", "automotive_mobility"],
+      ["advisory.tech_due_diligence"], ["funding.grant_rd"],
+      "Public agency administering state and EU innovation grants for companies and research "
+      "institutions in the region.",
+      ["Non-repayable grants for research and development projects, alone or in consortia"],
+      ["External technical reviewers to evaluate grant applications"],
+      2002, 40, True),
+    O("de", "public", None, "waiblingen", "Stadtwerke Remstal",
+      ["green_tech"],
+      ["cyber.ot_security", "ai.predictive_maintenance", "energy.electrolysis"],
+      ["pilot.municipal_testbed"],
+      "Kommunales Versorgungsunternehmen für Strom, Wasser und Wärme im Remstal.",
+      ["Unsere Netze, Wasserwerke und Liegenschaften als Testfeld für neue Technologien"],
+      ["Schutz der Leittechnik unserer Wasserwerke gegen Cyberangriffe",
+       "Ausfallvorhersage für Pumpen und Netzkomponenten",
+       "Elektrolyseur zur Wasserstofferzeugung mit Überschussstrom"],
+      1950, 310, True),
+    O("en", "public", None, "goeppingen", "District of Göppingen – Economic Development",
+      ["mechanical_engineering_production", "logistics"],
+      ["design.brand_campaign"],
+      ["network.market_entry", "space.office", "talent.international_recruiting"],
+      "Economic development office of the Göppingen district, supporting companies that want to "
+      "settle in the Fils valley.",
+      ["Settlement support for companies from abroad: permits, sites, contacts",
+       "Offices in the district's innovation centre",
+       "Welcome service that helps employers hire skilled workers from other countries"],
+      ["A location-marketing campaign for the Fils valley"],
+      1973, 10, False),
+    O("de", "public", None, "boeblingen", "Innovationsförderung Landkreis Böblingen",
+      ["automotive_mobility", "it_ai"],
+      ["ai.document_llm"], ["funding.grant_rd"],
+      "Förderstelle des Landkreises für Innovationsprojekte kleiner und mittlerer Unternehmen.",
+      ["Zuschüsse für Forschungs- und Entwicklungsvorhaben von KMU und Gründungen"],
+      ["Software, die Förderanträge vorprüft und zusammenfasst"],
+      2012, 7, True),
+]
+
+
+def F(lang, kind, title, themes, provides, kinds, stages, districts, amount, deadline, desc):
+    """One offer: provides are the hidden codes, the rest is public."""
+    return dict(lang=lang, kind=kind, title=title, themes=themes, provides=provides,
+                kinds=kinds, stages=stages, districts=districts, amount=amount,
+                deadline=deadline, desc=desc)
+
+
+# ---------------------------------------------------------------------------
+# Offers (order defines eval-off-001 .. eval-off-045)
+# ---------------------------------------------------------------------------
+OFFERS = [
+    F("de", "funding", "Startkapital-Programm für Hightech-Gründungen",
+      ["it_ai", "it_hardware", "green_tech"], ["funding.seed"],
+      ["startup"], ["idea", "pre_seed", "seed"], [], 150000, "2027-09-30",
+      "Wandeldarlehen bis 150.000 € für junge Technologieunternehmen in der Gründungsphase, um den "
+      "ersten Prototyp und die ersten Mitarbeitenden zu finanzieren."),
+    F("en", "funding", "Seed co-investment with regional angels",
+      ["it_ai", "quantum", "green_tech"], ["funding.seed"],
+      ["startup"], ["pre_seed", "seed"], [], 500000, None,
+      "The public early-stage fund matches every euro that business angels put into a young "
+      "technology company, up to 500,000 euros per company."),
+    F("de", "funding", "Innovationsgutschein für KMU und Gründungen",
+      ["mechanical_engineering_production", "it_ai", "green_tech"], ["funding.grant_rd"],
+      ["startup", "scaleup", "established"], [], [], 20000, "2027-10-31",
+      "Zuschuss für Entwicklungsaufträge an Forschungseinrichtungen, etwa Machbarkeitsstudien, "
+      "Materialuntersuchungen oder Software-Prototypen."),
+    F("en", "funding", "Collaborative R&D projects: industry meets science",
+      ["automotive_mobility", "green_tech", "quantum"], ["funding.grant_rd"],
+      [], [], [], 400000, "2027-12-31",
+      "Grants covering up to 70 % of the cost of joint research and development projects between "
+      "companies and research institutes."),
+    F("de", "funding", "Wachstumsfonds Region Stuttgart",
+      ["it_ai", "mechanical_engineering_production", "green_tech"], ["funding.growth_equity"],
+      ["scaleup"], ["series_a", "series_b_plus", "growth"], [], 5000000, None,
+      "Beteiligungskapital für wachsende Technologieunternehmen mit nachgewiesenem Umsatz, als "
+      "Co-Investment in späteren Finanzierungsrunden."),
+    F("en", "funding", "Climate-tech expansion fund",
+      ["green_tech"], ["funding.growth_equity"],
+      ["startup", "scaleup"], ["series_b_plus", "growth"], [], 10000000, None,
+      "Expansion capital for climate-tech companies with proven revenues – batteries, hydrogen, "
+      "recycling. Companies at seed stage are not eligible."),
+    F("de", "funding", "Esslinger Gründungsprämie",
+      ["it_ai", "green_tech", "mechanical_engineering_production"], ["funding.seed"],
+      ["startup"], [], ["esslingen"], 25000, "2027-07-15",
+      "Prämie für junge Unternehmen mit Sitz im Landkreis Esslingen, die im ersten Geschäftsjahr "
+      "Startkapital für Ausstattung und erste Einstellungen brauchen."),
+    F("en", "funding", "Hydrogen valley pilot grants",
+      ["green_tech"], ["funding.grant_rd"],
+      [], [], [], 250000, "2025-10-31",
+      "Grants for research and pilot projects along the hydrogen value chain. Applications until "
+      "31 October 2025."),
+    F("de", "space", "Laborflächen im Technologiepark Vaihingen",
+      ["quantum", "health_life_sciences", "green_tech"], ["space.lab"],
+      ["startup", "scaleup", "research"], [], [], None, None,
+      "Voll ausgestattete Chemie-, Physik- und Elektroniklabore ab 25 m² mit flexiblen Laufzeiten, "
+      "direkt am Universitätscampus."),
+    F("en", "space", "Coworking desks for founders",
+      ["it_ai", "creative_industries"], ["space.office"],
+      ["startup"], [], [], None, None,
+      "Fixed and flexible desks, meeting rooms and a community programme for start-up teams; the "
+      "first three months are rent-free."),
+    F("de", "space", "Neue Halle im Gewerbegebiet Bonlanden",
+      ["mechanical_engineering_production", "logistics"], ["space.production_hall"],
+      [], [], [], None, None,
+      "Neu errichtete Halle mit 6.000 m², Kranbahn, 10 m Traufhöhe und Anbindung an die A8; "
+      "teilbar ab 1.500 m²."),
+    F("en", "space", "Manufacturing sites for growing firms in the Fils valley",
+      ["mechanical_engineering_production", "green_tech"], ["space.production_hall"],
+      ["scaleup", "established"], [], [], None, None,
+      "Serviced industrial plots and factory buildings for growing manufacturers moving to the "
+      "Göppingen district, with fast-track permitting."),
+    F("de", "program", "Investoren-Demo-Day: vorgeprüfte Start-ups",
+      ["it_ai", "green_tech", "automotive_mobility"], ["network.dealflow"],
+      ["investor", "established"], [], [], None, None,
+      "Viermal im Jahr stellen zwanzig ausgewählte Gründungsteams Investoren und Konzernen ihre "
+      "Finanzierungsvorhaben vor."),
+    F("en", "space", "Electrochemistry and wet-lab benches",
+      ["green_tech", "health_life_sciences"], ["space.lab"],
+      ["startup", "research"], [], ["esslingen", "stuttgart"], None, None,
+      "Rent a bench, a fume hood or a glovebox by the month in our shared laboratory."),
+    F("de", "talent", "Werkstudierenden-Börse Technik",
+      ["it_ai", "mechanical_engineering_production"], ["talent.working_students"],
+      [], [], [], None, None,
+      "Vermittlung von Studierenden aus Ingenieur- und Informatikstudiengängen für Teilzeitstellen "
+      "neben dem Studium."),
+    F("en", "talent", "Upskilling and placement programme for technicians",
+      ["mechanical_engineering_production", "automotive_mobility"], ["talent.skilled_technicians"],
+      ["established", "scaleup"], [], [], None, None,
+      "Retraining and placement of mechatronics, machining and electronics technicians for "
+      "regional employers."),
+    F("de", "talent", "Welcome-Paket Fachkräfte aus dem Ausland",
+      ["it_ai", "mechanical_engineering_production"], ["talent.international_recruiting"],
+      [], [], [], None, "2027-12-31",
+      "Unterstützung bei Anwerbung, Visum, Anerkennung der Abschlüsse und Ankommen internationaler "
+      "Fachkräfte."),
+    F("en", "talent", "Global talent fast track for scale-ups",
+      ["it_ai"], ["talent.international_recruiting"],
+      ["scaleup"], [], [], None, None,
+      "Accelerated visa procedure and relocation services for engineers hired from outside the EU."),
+    F("de", "cooperation", "Zelltests zum Gründungstarif",
+      ["automotive_mobility", "green_tech"], ["testing.battery_cells"],
+      ["startup"], [], [], None, None,
+      "Das Batterielabor des Landes bietet jungen Unternehmen Lade-Entlade-Zyklen, Alterungs- und "
+      "Sicherheitstests an Akkuzellen zu vergünstigten Konditionen."),
+    F("en", "cooperation", "Impact simulation vouchers",
+      ["automotive_mobility"], ["testing.crash_sim"],
+      [], [], [], 15000, None,
+      "Subsidised computing time and engineering support for virtual impact and occupant-safety analyses."),
+    F("de", "cooperation", "EMV-Vorprüfung im Messlabor",
+      ["it_hardware"], ["testing.emc"],
+      [], [], [], None, None,
+      "Messung von Störaussendung und Störfestigkeit elektronischer Baugruppen vor der offiziellen Zulassung."),
+    F("en", "cooperation", "Shared fatigue-rig time",
+      ["mechanical_engineering_production", "aerospace"], ["testing.durability_rig"],
+      ["startup", "scaleup", "research"], [], [], None, None,
+      "Book hours on servo-hydraulic and shaker rigs for endurance, fatigue and vibration tests of components."),
+    F("de", "program", "Pilotprogramm Fahrzeughersteller und Start-ups",
+      ["automotive_mobility"], ["pilot.automotive_oem"],
+      ["startup", "scaleup"], ["seed", "series_a", "series_b_plus"], [], None, "2027-06-30",
+      "Ausgewählte junge Unternehmen erproben ihre Lösung sechs Monate lang in Werken und "
+      "Entwicklungszentren von Autoherstellern und Tier-1-Zulieferern."),
+    F("en", "program", "Smart city living lab Stuttgart",
+      ["it_ai", "logistics", "green_tech"], ["pilot.municipal_testbed"],
+      ["startup", "scaleup", "research"], [], ["stuttgart"], None, None,
+      "Test your product in city offices, streets and public buildings of Stuttgart for up to twelve months."),
+    F("de", "program", "Maschinenbau trifft Start-up",
+      ["mechanical_engineering_production", "it_ai"], ["pilot.machine_builder"],
+      ["startup"], [], [], None, None,
+      "Maschinen- und Anlagenbauer der Region öffnen ihre Versuchsfelder: Junge Firmen testen ihre "
+      "Technologie ein halbes Jahr an realen Maschinen."),
+    F("en", "cooperation", "Rapid machining for founders",
+      ["mechanical_engineering_production"], ["manufacturing.cnc_prototyping"],
+      ["startup", "research"], [], [], None, None,
+      "Milled and turned prototype parts within five working days at cost price, from the regional "
+      "network of machine shops."),
+    F("de", "cooperation", "Machbarkeitsstudie Metall-3D-Druck",
+      ["mechanical_engineering_production", "aerospace"], ["manufacturing.additive_metal"],
+      [], [], [], None, None,
+      "Prüfung, ob sich ein Bauteil für das Laserstrahlschmelzen eignet, inklusive Testdruck und "
+      "Werkstoffprüfung."),
+    F("en", "cooperation", "Small-batch electronics assembly service",
+      ["it_hardware"], ["manufacturing.pcb_assembly"],
+      [], [], [], None, None,
+      "Populating printed circuit boards from one piece upwards, including component sourcing and "
+      "automated optical inspection."),
+    F("de", "program", "KI-Sichtprüfung in der Produktion",
+      ["it_ai", "mechanical_engineering_production"], ["ai.vision_inspection"],
+      ["established", "scaleup"], [], ["goeppingen", "rems-murr", "esslingen"], None, None,
+      "Umsetzungsprogramm: Forschungsinstitute richten mit Ihnen eine kamerabasierte, lernende "
+      "Qualitätsprüfung an einer Fertigungslinie ein."),
+    F("en", "program", "Machine health pilot for SMEs",
+      ["mechanical_engineering_production", "it_ai"], ["ai.predictive_maintenance"],
+      ["established"], [], [], None, None,
+      "Retrofit sensors and breakdown-forecasting software on one of your machines for six months, "
+      "co-financed by the region."),
+    F("de", "program", "Sprachmodelle für Verwaltung und Verbände",
+      ["it_ai"], ["ai.document_llm"],
+      ["public", "intermediary"], [], [], None, None,
+      "Kommunen und Verbände erproben KI-Assistenten, die Anträge, Akten und Richtlinien auswerten."),
+    F("en", "program", "AI readiness check",
+      ["it_ai"], ["ai.strategy_consulting"],
+      ["established", "public", "intermediary"], [], [], None, "2025-03-31",
+      "Two-day assessment of where artificial intelligence could help your organisation, with a "
+      "written roadmap."),
+    F("de", "cooperation", "Rücknahme und Verwertung von Altbatterien",
+      ["green_tech"], ["recycling.battery_materials"],
+      [], [], [], None, None,
+      "Sammlung, Transport und stoffliche Verwertung von Lithium-Ionen-Batterien und Produktionsausschuss."),
+    F("en", "cooperation", "Recyclate supply partnership",
+      ["green_tech", "automotive_mobility"], ["recycling.plastics"],
+      ["established", "scaleup"], [], [], None, None,
+      "Long-term supply of quality-assured post-consumer plastic recyclates for technical parts."),
+    F("de", "program", "Wasserstoff-Modellregion: Brennstoffzellenfahrzeuge erproben",
+      ["green_tech", "logistics"], ["energy.fuel_cell_systems"],
+      ["public", "established"], [], [], None, "2027-08-31",
+      "Kommunen und Flottenbetreiber leasen Brennstoffzellen-Busse, -Lkw und -Stapler für einen "
+      "zwölfmonatigen Praxistest."),
+    F("en", "funding", "Electrolyser deployment support",
+      ["green_tech"], ["energy.electrolysis", "funding.grant_rd"],
+      ["public", "established"], [], [], 2000000, "2025-12-15",
+      "Investment grant for on-site electrolysers at municipal utilities and industrial sites."),
+    F("de", "cooperation", "Rechenzeit auf Quantencomputern",
+      ["quantum"], ["quantum.computing_access"],
+      [], [], [], None, None,
+      "Unternehmen und Hochschulen erhalten kostenlose Kontingente auf supraleitenden und "
+      "Ionenfallen-Quantenrechnern samt Einstiegsberatung."),
+    F("en", "cooperation", "Quantum sensor evaluation kits",
+      ["quantum", "health_life_sciences"], ["quantum.sensing"],
+      [], [], [], None, None,
+      "Borrow a diamond-based magnetometer or an atomic gravimeter for three months and evaluate it "
+      "in your application."),
+    F("de", "program", "OT-Sicherheitscheck für Produktion und Versorgung",
+      ["security_defence", "mechanical_engineering_production"], ["cyber.ot_security"],
+      ["established", "public"], [], ["boeblingen", "rems-murr", "stuttgart"], None, None,
+      "Sicherheitsexperten prüfen Steuerungen, Fernwartungszugänge und Netzsegmentierung Ihrer "
+      "Anlagen und erstellen einen Maßnahmenplan."),
+    F("en", "program", "Supplier security label: group assessment",
+      ["security_defence", "automotive_mobility"], ["cyber.tisax_audit"],
+      ["startup", "scaleup", "established"], [], [], None, None,
+      "Suppliers prepare together for the automotive information-security assessment (TISAX) and "
+      "share the audit costs."),
+    F("de", "program", "Technologiebewertung für Investoren",
+      ["it_ai", "green_tech", "quantum"], ["advisory.tech_due_diligence"],
+      ["investor"], [], [], None, None,
+      "Forschungsinstitute der Region bewerten im Auftrag von Investoren die technische Reife und "
+      "die Risiken von Zielunternehmen."),
+    F("en", "program", "Patent voucher",
+      ["it_ai", "quantum", "mechanical_engineering_production"], ["advisory.ip_patents"],
+      ["startup", "research"], [], [], 10000, None,
+      "Covers 80 % of the cost of a prior-art search and a first filing by a patent attorney."),
+    F("de", "program", "Soft-Landing für internationale Unternehmen",
+      ["it_ai", "automotive_mobility", "creative_industries"], ["network.market_entry"],
+      [], [], [], None, None,
+      "Kostenloses Ansiedlungspaket: Beratung zu Rechtsform, Behördengängen, Standortsuche und "
+      "ersten Geschäftskontakten in der Region."),
+    F("en", "program", "Trade mission to Japan and Korea",
+      ["mechanical_engineering_production", "automotive_mobility"], ["network.export_partners"],
+      ["established", "scaleup"], [], [], None, "2027-09-15",
+      "Joint stand at a major trade fair plus matchmaking meetings with distributors and buyers."),
+    F("de", "program", "Designförderung für Mittelstand und Gründungen",
+      ["creative_industries"], ["design.ux_product", "design.brand_campaign"],
+      ["startup", "scaleup", "established"], [], [], 30000, None,
+      "Zuschuss für die Zusammenarbeit mit Designbüros: Bedienkonzept, Produktgestaltung oder "
+      "Markenauftritt – bis zu 50 % der Kosten."),
+]
+
+# Pairs that share vocabulary but not substance; each must be grade 0.
+# (query, candidate, why)
+HARD_NEGATIVES = [
+    ("eval-org-001", "eval-org-070", "needs seed money vs. growth-only fund that says 'no seed'"),
+    ("eval-org-001", "eval-org-072", "battery seed start-up vs. climate VC naming batteries and seed"),
+    ("eval-org-001", "eval-org-010", "needs cell testing vs. battery recycler"),
+    ("eval-org-001", "eval-org-037", "needs cell testing vs. battery dismantler"),
+    ("eval-org-029", "eval-org-010", "needs cell testing vs. battery recycler"),
+    ("eval-org-029", "eval-org-037", "needs cell testing vs. battery dismantler"),
+    ("eval-org-053", "eval-org-039", "'Batteriespeicher' need vs. battery cell test lab"),
+    ("eval-org-003", "eval-org-085", "needs office desks vs. city offering a manufacturing hall"),
+    ("eval-org-003", "eval-org-048", "needs office desks vs. warehouse/hall landlord"),
+    ("eval-org-031", "eval-org-077", "needs assembly hall vs. park with labs and offices"),
+    ("eval-org-041", "eval-org-050", "needs camera inspection vs. AI strategy consultancy"),
+    ("eval-org-041", "eval-org-027", "needs camera inspection vs. AI strategy start-up"),
+    ("eval-org-041", "eval-org-083", "needs camera inspection vs. AI network doing workshops"),
+    ("eval-org-042", "eval-org-050", "needs failure prediction vs. AI strategy consultancy"),
+    ("eval-org-085", "eval-org-020", "needs electrolyser vs. fuel-cell range extender"),
+    ("eval-org-044", "eval-org-031", "needs fuel-cell drive vs. electrolyser maker"),
+    ("eval-org-034", "eval-org-014", "needs quantum magnetometers vs. quantum computer access"),
+    ("eval-org-048", "eval-org-004", "needs quantum computing vs. quantum magnetometers"),
+    ("eval-org-048", "eval-org-021", "needs quantum computing vs. quantum navigation sensors"),
+    ("eval-org-009", "eval-org-012", "needs automotive infosec label vs. OT network security"),
+    ("eval-org-042", "eval-org-028", "needs OT security vs. TISAX coaching"),
+    ("eval-org-020", "eval-org-042", "needs car-maker pilot vs. machinery pilot partner"),
+    ("eval-org-026", "eval-org-043", "needs 'machinery OEM' pilot vs. automotive tier-1 pilot"),
+    ("eval-org-041", "eval-off-028", "needs camera inspection vs. PCB service mentioning optical inspection"),
+    ("eval-org-001", "eval-off-006", "seed battery start-up vs. expansion fund naming batteries (ineligible)"),
+    ("eval-org-002", "eval-off-023", "pre-seed start-up vs. OEM pilot programme for seed+ (ineligible)"),
+    ("eval-org-029", "eval-off-019", "scale-up needing cell tests vs. start-up-only cell test offer"),
+    ("eval-org-029", "eval-off-033", "needs cell testing vs. battery take-back offer"),
+    ("eval-org-016", "eval-off-005", "start-up (Series A) vs. growth fund for scale-ups only"),
+]
+
+
+# ---------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = re.sub(r"-(gmbh|ug|ag|e-v|b-v)\b", "", text)
+    return text[:40].strip("-")
+
+
+def org_id(i: int) -> str:
+    return f"eval-org-{i:03d}"
+
+
+def offer_id(i: int) -> str:
+    return f"eval-off-{i:03d}"
+
+
+def build_records():
+    rng = random.Random(20261127)  # only for a few metres of coordinate jitter
+    orgs, offers, labels = [], [], {}
+    for i, o in enumerate(ORGS, 1):
+        district, municipality, postal, lat, lon = LOCATIONS[o["loc"]]
+        ext = org_id(i)
+        orgs.append({
+            "external_id": ext,
+            "name": o["name"],
+            "kind": o["kind"],
+            "description": o["desc"],
+            "offers": list(o["offers"]),
+            "needs": list(o["needs"]),
+            "themes": list(o["themes"]),
+            "stage": o["stage"],
+            "location": {
+                "district": district,
+                "municipality": municipality,
+                "postal_code": postal,
+                "lat": round(lat + rng.uniform(-0.008, 0.008), 5),
+                "lon": round(lon + rng.uniform(-0.008, 0.008), 5),
+            },
+            "founded_year": o["founded"],
+            "employees": o["employees"],
+            "website": f"https://www.{slug(o['name'])}.example",
+            "languages": [o["lang"]],
+            "status": "published",
+            "verified": o["verified"],
+        })
+        labels[ext] = {"lang": o["lang"], "need_codes": list(o["need"]),
+                       "offer_codes": list(o["give"])}
+    for i, f in enumerate(OFFERS, 1):
+        ext = offer_id(i)
+        offers.append({
+            "external_id": ext,
+            "title": f["title"],
+            "kind": f["kind"],
+            "description": f["desc"],
+            "provider_external_id": None,
+            "themes": list(f["themes"]),
+            "eligibility": {"kinds": list(f["kinds"]), "stages": list(f["stages"]),
+                            "districts": list(f["districts"])},
+            "amount_eur_max": f["amount"],
+            "deadline": f["deadline"],
+            "location": None,
+            "url": None,
+            "status": "published",
+        })
+        labels[ext] = {"lang": f["lang"], "provides_codes": list(f["provides"])}
+    return orgs, offers, labels
+
+
+def eligible(org: dict, offer: dict) -> bool:
+    el = offer["eligibility"]
+    if el["kinds"] and org["kind"] not in el["kinds"]:
+        return False
+    if el["stages"] and org["stage"] not in el["stages"]:
+        return False
+    if el["districts"] and org["location"]["district"] not in el["districts"]:
+        return False
+    if offer["deadline"] is not None and date.fromisoformat(offer["deadline"]) < REFERENCE_DATE:
+        return False
+    return True
+
+
+def partner_grade(la: dict, lb: dict) -> int:
+    a_gets = set(la["need_codes"]) & set(lb["offer_codes"])
+    b_gets = set(lb["need_codes"]) & set(la["offer_codes"])
+    if a_gets and b_gets:
+        return 2
+    if a_gets or b_gets:
+        return 1
+    return 0
+
+
+def offer_grade(org: dict, lorg: dict, offer: dict, loff: dict) -> int:
+    if not eligible(org, offer):
+        return 0
+    needs = set(lorg["need_codes"])
+    provides = set(loff["provides_codes"])
+    if needs & provides:
+        return 2
+    if {family(c) for c in needs} & {family(c) for c in provides}:
+        return 1
+    return 0
+
+
+def build_qrels(orgs, offers, labels):
+    partners, off_q = {}, {}
+    for a in orgs:
+        la = labels[a["external_id"]]
+        row = {}
+        for b in orgs:
+            if b is a:
+                continue
+            g = partner_grade(la, labels[b["external_id"]])
+            if g:
+                row[b["external_id"]] = g
+        partners[a["external_id"]] = row
+        row = {}
+        for f in offers:
+            g = offer_grade(a, la, f, labels[f["external_id"]])
+            if g:
+                row[f["external_id"]] = g
+        if row:
+            off_q[a["external_id"]] = row
+    return {"partners": partners, "offers": off_q}
+
+
+# ---------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------
+def validate(orgs, offers, labels, qrels):
+    errors = []
+    assert len(orgs) == 90 and len(offers) == 45, (len(orgs), len(offers))
+    names = [o["name"] for o in orgs]
+    if len(set(names)) != len(names):
+        errors.append("duplicate organisation names")
+    forbidden = []
+    for code in CODES:
+        forbidden.append(re.compile(re.escape(code), re.I))
+        spec = code.split(".", 1)[1]
+        if "_" in spec:  # multi-word specific parts, e.g. "battery cells"
+            forbidden.append(re.compile(r"\b" + re.escape(spec.replace("_", " ")) + r"\b", re.I))
+            forbidden.append(re.compile(re.escape(spec), re.I))
+    contact = re.compile(r"@|\+49|\b0\d{3,4}[ /-]?\d{4,}")
+
+    def texts_of(rec):
+        if "name" in rec:
+            return [rec["name"], rec["description"], *rec["offers"], *rec["needs"]]
+        return [rec["title"], rec["description"]]
+
+    for rec in orgs + offers:
+        ext = rec["external_id"]
+        for t in texts_of(rec):
+            for pat in forbidden:
+                if pat.search(t):
+                    errors.append(f"{ext}: text copies a code name ({pat.pattern}): {t[:60]}")
+            if contact.search(t):
+                errors.append(f"{ext}: looks like contact data: {t[:60]}")
+        for th in rec["themes"]:
+            if th not in THEMES:
+                errors.append(f"{ext}: unknown theme {th}")
+        if not 1 <= len(rec["themes"]) <= 3:
+            errors.append(f"{ext}: 1-3 themes expected")
+    for o in orgs:
+        ext, lab = o["external_id"], labels[o["external_id"]]
+        if o["kind"] not in KINDS:
+            errors.append(f"{ext}: kind")
+        if o["kind"] in ("startup", "scaleup"):
+            if o["stage"] not in STAGES:
+                errors.append(f"{ext}: stage required")
+        elif o["stage"] is not None:
+            errors.append(f"{ext}: stage must be null")
+        if o["location"]["district"] not in DISTRICTS:
+            errors.append(f"{ext}: district")
+        for key in ("need_codes", "offer_codes"):
+            if not 1 <= len(lab[key]) <= 3:
+                errors.append(f"{ext}: 1-3 {key}")
+            for c in lab[key]:
+                if c not in CODES:
+                    errors.append(f"{ext}: unknown code {c}")
+        if set(lab["need_codes"]) & set(lab["offer_codes"]):
+            errors.append(f"{ext}: needs what it offers")
+        if len(o["needs"]) < 1 or len(o["offers"]) < 1:
+            errors.append(f"{ext}: needs/offers texts missing")
+        if len(qrels["partners"][ext]) < 2:
+            errors.append(f"{ext}: fewer than 2 relevant partners")
+    for f in offers:
+        ext, lab = f["external_id"], labels[f["external_id"]]
+        if f["kind"] not in OFFER_KINDS:
+            errors.append(f"{ext}: kind")
+        for c in lab["provides_codes"]:
+            if c not in CODES:
+                errors.append(f"{ext}: unknown code {c}")
+        el = f["eligibility"]
+        if any(k not in KINDS for k in el["kinds"]) or any(s not in STAGES for s in el["stages"]) \
+                or any(d not in DISTRICTS for d in el["districts"]):
+            errors.append(f"{ext}: eligibility enum")
+        if el["stages"] and (not el["kinds"] or set(el["kinds"]) - {"startup", "scaleup"}):
+            errors.append(f"{ext}: stage-restricted offers must be limited to start-ups/scale-ups")
+        if f["deadline"] and not re.fullmatch(r"20(25|27)-\d\d-\d\d", f["deadline"]):
+            errors.append(f"{ext}: deadline must be 2025-.. (past) or 2027-..")
+    # every needed code is offered by >= 2 organisations
+    offered = Counter(c for o in orgs for c in labels[o["external_id"]]["offer_codes"])
+    for o in orgs:
+        for c in labels[o["external_id"]]["need_codes"]:
+            if offered[c] < 2:
+                errors.append(f"{o['external_id']}: need {c} offered by {offered[c]} orgs")
+    # hard negatives must be grade 0
+    for q, c, why in HARD_NEGATIVES:
+        table = qrels["partners"] if c.startswith("eval-org") else qrels["offers"]
+        if table.get(q, {}).get(c, 0) != 0:
+            errors.append(f"hard negative {q}->{c} has grade > 0 ({why})")
+    past = [f for f in offers if f["deadline"] and date.fromisoformat(f["deadline"]) < REFERENCE_DATE]
+    if len(past) != 3:
+        errors.append(f"expected 3 past deadlines, got {len(past)}")
+    return errors
+
+
+# ---------------------------------------------------------------------------
+# Statistics
+# ---------------------------------------------------------------------------
+def statistics(orgs, offers, labels, qrels):
+    s = {}
+    lang = {r["external_id"]: labels[r["external_id"]]["lang"] for r in orgs + offers}
+    s["organisations"] = len(orgs)
+    s["offers"] = len(offers)
+    s["org_kinds"] = dict(Counter(o["kind"] for o in orgs))
+    s["offer_kinds"] = dict(Counter(f["kind"] for f in offers))
+    s["org_languages"] = dict(Counter(lang[o["external_id"]] for o in orgs))
+    s["offer_languages"] = dict(Counter(lang[f["external_id"]] for f in offers))
+    s["org_districts"] = dict(Counter(o["location"]["district"] for o in orgs))
+    s["codes"] = len(CODES)
+    s["code_families"] = len({family(c) for c in CODES})
+    used = {c for lab in labels.values() for k in ("need_codes", "offer_codes", "provides_codes")
+            for c in lab.get(k, [])}
+    s["codes_used"] = len(used)
+    s["mean_need_codes_per_org"] = sum(len(labels[o["external_id"]]["need_codes"]) for o in orgs) / len(orgs)
+    s["mean_offer_codes_per_org"] = sum(len(labels[o["external_id"]]["offer_codes"]) for o in orgs) / len(orgs)
+
+    P = qrels["partners"]
+    pairs = {tuple(sorted((a, b))): g for a, row in P.items() for b, g in row.items()}
+    s["partner_pairs_unordered"] = len(pairs)
+    s["partner_pairs_grade2"] = sum(1 for g in pairs.values() if g == 2)
+    s["partner_pairs_grade1"] = sum(1 for g in pairs.values() if g == 1)
+    cross_p = sum(1 for a, b in pairs if lang[a] != lang[b])
+    s["partner_pairs_cross_language_share"] = cross_p / len(pairs)
+    counts = [len(P[o["external_id"]]) for o in orgs]
+    s["relevant_partners_per_org_mean"] = sum(counts) / len(counts)
+    s["relevant_partners_per_org_min"] = min(counts)
+    s["relevant_partners_per_org_median"] = sorted(counts)[len(counts) // 2]
+    s["relevant_partners_per_org_max"] = max(counts)
+    s["orgs_with_more_than_10_relevant_partners"] = sum(1 for c in counts if c > 10)
+    s["grade2_partners_per_org_mean"] = sum(
+        sum(1 for g in P[o["external_id"]].values() if g == 2) for o in orgs) / len(orgs)
+
+    Q = qrels["offers"]
+    off_pairs = [(a, f, g) for a, row in Q.items() for f, g in row.items()]
+    s["offer_pairs"] = len(off_pairs)
+    s["offer_pairs_grade2"] = sum(1 for *_, g in off_pairs if g == 2)
+    s["offer_pairs_grade1"] = sum(1 for *_, g in off_pairs if g == 1)
+    cross_o = sum(1 for a, f, _ in off_pairs if lang[a] != lang[f])
+    s["offer_pairs_cross_language_share"] = cross_o / len(off_pairs)
+    ocounts = [len(Q.get(o["external_id"], {})) for o in orgs]
+    s["relevant_offers_per_org_mean"] = sum(ocounts) / len(ocounts)
+    s["orgs_with_at_least_one_relevant_offer"] = sum(1 for c in ocounts if c)
+    s["orgs_with_a_grade2_offer"] = sum(
+        1 for o in orgs if 2 in Q.get(o["external_id"], {}).values())
+    s["all_true_pairs"] = len(pairs) + len(off_pairs)
+    s["all_true_pairs_cross_language_share"] = (cross_p + cross_o) / (len(pairs) + len(off_pairs))
+
+    # how often eligibility removes an exact topical fit
+    by_id = {o["external_id"]: o for o in orgs}
+    blocked = 0
+    for f in offers:
+        prov = set(labels[f["external_id"]]["provides_codes"])
+        for o in orgs:
+            if prov & set(labels[o["external_id"]]["need_codes"]) and not eligible(o, f):
+                blocked += 1
+    s["exact_topical_fits_made_grade0_by_eligibility_or_deadline"] = blocked
+    s["offers_with_restrictions"] = sum(
+        1 for f in offers if any(f["eligibility"].values()))
+    s["offers_past_deadline"] = sum(
+        1 for f in offers if f["deadline"] and date.fromisoformat(f["deadline"]) < REFERENCE_DATE)
+    s["offers_relevant_to_nobody"] = sum(
+        1 for f in offers if not any(f["external_id"] in r for r in Q.values()))
+    s["hard_negative_pairs_checked"] = len(HARD_NEGATIVES)
+    future = sorted(f["deadline"] for f in offers
+                    if f["deadline"] and date.fromisoformat(f["deadline"]) >= REFERENCE_DATE)
+    pastd = sorted(f["deadline"] for f in offers
+                   if f["deadline"] and date.fromisoformat(f["deadline"]) < REFERENCE_DATE)
+    s["qrels_valid_for_evaluation_dates"] = f"after {pastd[-1]} and before {future[0]}"
+    del by_id
+    return s
+
+
+def main() -> int:
+    orgs, offers, labels = build_records()
+    qrels = build_qrels(orgs, offers, labels)
+    errors = validate(orgs, offers, labels, qrels)
+    if errors:
+        for e in errors:
+            print("ERROR:", e, file=sys.stderr)
+        return 1
+
+    def dump(name, obj):
+        with open(HERE / name, "w", encoding="utf-8") as fh:
+            json.dump(obj, fh, ensure_ascii=False, indent=2, sort_keys=False)
+            fh.write("\n")
+
+    dump("dataset.json", {"organizations": orgs, "offers": offers})
+    dump("labels.json", labels)
+    dump("qrels.json", qrels)
+
+    s = statistics(orgs, offers, labels, qrels)
+    print("wrote dataset.json, labels.json, qrels.json to", HERE)
+    for k, v in s.items():
+        if isinstance(v, float):
+            v = f"{v:.3f}" if v < 1 else f"{v:.2f}"
+        print(f"  {k}: {v}")
+    if s["all_true_pairs_cross_language_share"] < 0.40:
+        print("ERROR: cross-language share of true pairs below 40 %", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
