@@ -12,8 +12,28 @@ class Base(DeclarativeBase):
     """Declarative base of every model."""
 
 
+class MatchmakerApi(Api):
+    """flask-smorest's Api whose error bodies always carry a readable `message`."""
+
+    def handle_http_exception(self, error):
+        payload, code, headers = super().handle_http_exception(error)
+        if "message" not in payload:
+            errors = payload.get("errors")
+            if errors:
+                fields = sorted(
+                    f"{field}"
+                    for location in errors.values()
+                    if isinstance(location, dict)
+                    for field in location
+                )
+                payload["message"] = "Invalid input: " + ", ".join(fields) + "."
+            else:
+                payload["message"] = error.description or error.name
+        return payload, code, headers
+
+
 db = SQLAlchemy(model_class=Base)
-api = Api()
+api = MatchmakerApi()
 
 
 def _rate_limit_key() -> str:

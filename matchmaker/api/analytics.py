@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from matchmaker.api.common import StrictSchema, one_of, preferred_language
+from matchmaker.api.common import Blueprint, StrictSchema, one_of, preferred_language
 from matchmaker.auth import roles_required
 from matchmaker.services import analytics
 

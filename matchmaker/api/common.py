@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import flask_smorest
 from flask import request
 from marshmallow import RAISE, Schema, fields, validate
+from webargs.flaskparser import FlaskParser
 
 from matchmaker.taxonomy import DISTRICTS, OFFER_KINDS, ORGANIZATION_KINDS, STAGES, STATUSES, THEMES
 
@@ -41,6 +43,15 @@ def code_list(choices: list[str]) -> fields.List:
         fields.String(validate=one_of(choices)),
         validate=validate.Length(max=len(choices)),
     )
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """A Blueprint whose argument parser honours each schema's `unknown` (RAISE here), so an
+    unknown query parameter is a 422 naming it rather than silently ignored."""
+
+    ARGUMENTS_PARSER = FlaskParser(unknown=None)
+
+
 
 
 class StrictSchema(Schema):

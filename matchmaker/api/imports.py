@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Response, request
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from marshmallow import fields
 
-from matchmaker.api.common import StrictSchema, one_of
+from matchmaker.api.common import Blueprint, StrictSchema, one_of
 from matchmaker.auth import current_principal, roles_required
 from matchmaker.services import bulk
 

@@ -7,8 +7,8 @@ import time
 import sqlalchemy as sa
 from flask import current_app, send_from_directory
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from matchmaker.api.common import Blueprint
 from matchmaker.extensions import db
 from matchmaker.runtime import get_runtime
 from matchmaker.taxonomy import taxonomy_document

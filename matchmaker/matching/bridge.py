@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_DICTIONARY_PATH = "/usr/share/trans/de-en"
 
 # Bump when the parser or the cached format changes, so stale caches are ignored.
-_FORMAT_VERSION = 3
+_FORMAT_VERSION = 5
 _CACHE_MAGIC = f"matchmaker-bridge-de-en {_FORMAT_VERSION}"
 
 # --------------------------------------------------------------------------------------------
@@ -165,6 +165,7 @@ _DE_ABBREVIATIONS: dict[str, str] = {
     "jh.": "century",
     "e. v.": "registered association",
     "e.v.": "registered association",
+    "qm": "m²",
     "m/w/d": "",
     "w/m/d": "",
     "m/f/d": "",
@@ -221,8 +222,10 @@ _RARE_DOMAIN_TAGS: frozenset[str] = frozenset(
 # Regular expressions
 # --------------------------------------------------------------------------------------------
 
-_BRACKETS_RE = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/\s][^/]*/")
-_BRACES_RE = re.compile(r"\{[^}]*\}")
+# Grammar {f}, comments (...), variants <...> and abbreviations /Hbf./; [tags] are kept apart.
+_NON_TAG_BRACKETS_RE = re.compile(
+    r"\{[^}]*\}|\([^()]*(?:\([^()]*\)[^()]*)*\)|<[^>]*>|/[^/\s][^/]*/"
+)
 _TAG_RE = re.compile(r"\[([^\]]+)\]")
 _DE_PLACEHOLDER_RE = re.compile(r"(?<!\w)(?:jd[nmrs]|etw)\.(?:/(?:jd[nmrs]|etw)\.)?|\bsich\b")
 _EN_PLACEHOLDER_RE = re.compile(r"(?<!\w)(?:(?:sb|sth)\.(?:/(?:sb|sth)\.)?|one)(?:['’]s)?(?!\w)")
@@ -234,7 +237,7 @@ _ABBREVIATION_ALTERNATIVES = "|".join(
     re.escape(key).replace(r"\ ", r"\s?") for key in sorted(_DE_ABBREVIATIONS, key=len)[::-1]
 )
 _TOKEN_RE = re.compile(
-    rf"(?i:(?<!\w)(?:{_ABBREVIATION_ALTERNATIVES}))|\d+(?:[.,]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*"
+    rf"(?i:(?<!\w)(?:{_ABBREVIATION_ALTERNATIVES})(?!\w))|\d+(?:[.,]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*"
 )
 _WORD_RE = re.compile(r"[^\W_]+")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"[ \t]+([,.;:!?)\]])")
@@ -273,16 +276,28 @@ _VERB_SUFFIXES = ("t", "et", "st", "te", "ten", "tet", "end")
 _SEPARABLE_PREFIXES = (
     "ab an auf aus bei ein fest frei her hin mit nach vor weiter zu zurück zusammen".split()
 )
+# Legal forms: the capitalised words right before one are a company name, kept as written.
+_LEGAL_FORMS: frozenset[str] = frozenset(
+    ["gmbh", "ag", "kg", "se", "ug", "ohg", "gbr", "mbh", "kgaa", "eg", "e.v.", "e. v.", "co"]
+)
+_PARTICLES: frozenset[str] = frozenset(
+    "ab an auf aus bei ein fest her hin los mit nach vor vorbei weiter zu zurück zusammen".split()
+)
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|$)")
+_PRESENT_PARTICIPLE_RE = re.compile(r"(\w{3,}?)e?nd(?:e|en|er|es|em)?")
 _LINKS = (("", 0.0), ("s", 0.2), ("n", 0.3), ("es", 0.4), ("en", 0.4), ("e", 0.4), ("er", 0.5))
 _MAX_COMPOUND_LENGTH = 48
 
 
 @dataclass(frozen=True)
 class _Gloss:
-    """An English rendering of one German word and the glosses of its compound parts."""
+    """An English rendering of one German word and where it came from."""
 
     text: str
     from_dictionary: bool = False
+
+
+_UNKNOWN = _Gloss("\x00")  # memo sentinel: not looked up yet
 
 
 # --------------------------------------------------------------------------------------------
@@ -326,8 +341,10 @@ def detect_language(text: str) -> str:
                 german += 1.0
             if _EN_SUFFIX_RE.search(word):
                 english += 1.0
-        if "sch" in word or "tz" in word or "pf" in word:
+        if "sch" in word or "tz" in word or "pf" in word or "ung" in word[:-3]:
             german += 0.5
+        if len(word) >= 13 and not _EN_SUFFIX_RE.search(word):
+            german += 1.0  # a long compound
         if "th" in word or "wh" in word or re.search(r"c[aeiloru]|[aeiou]y", word):
             english += 0.5
         if _looks_german_word(word):
@@ -341,7 +358,7 @@ def detect_language(text: str) -> str:
 
 
 def _clean_english(text: str) -> str:
-    """Reduce one English synonym of the dictionary (brackets already removed) to words."""
+    """Reduce one English synonym of the dictionary (brackets removed) to plain words."""
     if "." in text:
         text = _EN_PLACEHOLDER_RE.sub(" ", text)
     if "/" in text:
@@ -352,31 +369,41 @@ def _clean_english(text: str) -> str:
     return text
 
 
-def _pick_english(sub_entry: str, german: str) -> str:
-    """Choose the translation in one English sub-entry.
+def _english_synonyms(sub_entry: str) -> list[tuple[str, bool]]:
+    """Split one English sub-entry into cleaned synonyms, each with a register-mark flag."""
+    synonyms = []
+    for raw in _NON_TAG_BRACKETS_RE.sub(" ", sub_entry).split(";"):
+        cleaned = _clean_english(_TAG_RE.sub(" ", raw))
+        if cleaned:
+            marked = "[" in raw and not _REGISTER_TAGS.isdisjoint(_TAG_RE.findall(raw))
+            synonyms.append((cleaned, marked))
+    return synonyms
+
+
+def _pick_english(synonyms: list[tuple[str, bool]], german: str) -> str:
+    """Choose the translation among one sub-entry's synonyms.
 
     An unmarked synonym spelled like the German word (a cognate such as "Software") wins;
     otherwise the first synonym of at most four words, else the first synonym.
     """
-    raw_synonyms = _BRACES_RE.sub(" ", sub_entry).split(";")
-    synonyms = [(raw, _clean_english(_BRACKETS_RE.sub(" ", raw))) for raw in raw_synonyms]
-    synonyms = [(raw, cleaned) for raw, cleaned in synonyms if cleaned]
-    for raw, cleaned in synonyms:
-        if cleaned.lower() == german and _REGISTER_TAGS.isdisjoint(_TAG_RE.findall(raw)):
+    for cleaned, marked in synonyms:
+        if not marked and cleaned.lower() == german:
             return cleaned
-    for _, cleaned in synonyms:
+    for cleaned, _ in synonyms:
         if cleaned.count(" ") < 4:
             return cleaned
-    return synonyms[0][1] if synonyms else ""
+    return synonyms[0][0] if synonyms else ""
 
 
 def parse_dictionary(path: str | os.PathLike[str]) -> dict[str, str]:
     """Parse a ding-format German-English dictionary into a word-to-translation map.
 
     Every German synonym that is one word, or a two-word phrase of content words, becomes a
-    lowercase key. Of all entries that define a key, the most general one wins: the head of
-    an entry before its sub-entries, common senses before rare or marked ones, the entry's
-    headword before later synonyms, richer entries before thin ones, then file order.
+    key: single words keep their case (nouns capitalised, "Förderung"; verbs and adjectives
+    lowercase, "fördern"), phrases are lowercased. Of all entries that define a key, the most
+    general one wins: the head of an entry before its sub-entries, common senses before rare
+    or marked ones, the entry's headword before later synonyms, richer entries before thin
+    ones, then file order.
 
     Args:
         path: The dictionary file, e.g. /usr/share/trans/de-en.
@@ -396,13 +423,18 @@ def parse_dictionary(path: str | os.PathLike[str]) -> dict[str, str]:
             english_subs = english_side.split(" | ")
             if len(german_subs) != len(english_subs):
                 german_subs = german_subs[:1]
-            head_synonyms = german_subs[0].split(";")
+            head_synonyms = _NON_TAG_BRACKETS_RE.sub(" ", german_subs[0]).split(";")
             entry_rare = not _RARE_DOMAIN_TAGS.isdisjoint(_TAG_RE.findall(head_synonyms[-1]))
             thin = len(german_subs) < 3
-            translations: dict[int, str] = {}
+            translations: dict[int, list[tuple[str, bool]]] = {}
             for sub_index, german_sub in enumerate(german_subs):
-                for synonym_index, synonym in enumerate(german_sub.split(";")):
-                    cleaned = _BRACKETS_RE.sub(" ", synonym)
+                synonyms = (
+                    head_synonyms
+                    if sub_index == 0
+                    else _NON_TAG_BRACKETS_RE.sub(" ", german_sub).split(";")
+                )
+                for synonym_index, synonym in enumerate(synonyms):
+                    cleaned = _TAG_RE.sub(" ", synonym) if "[" in synonym else synonym
                     if "." in cleaned or "sich" in cleaned:
                         cleaned = _DE_PLACEHOLDER_RE.sub(" ", cleaned)
                     words = cleaned.split()
@@ -416,6 +448,8 @@ def parse_dictionary(path: str | os.PathLike[str]) -> dict[str, str]:
                         continue
                     if not _DE_KEY_RE.fullmatch(key.replace(" ", "-")):
                         continue
+                    if len(words) == 1:
+                        key = words[0]  # nouns stay capitalised, other words lowercase
                     rare = entry_rare
                     if not rare and "[" in synonym:
                         tags = _TAG_RE.findall(synonym)
@@ -434,8 +468,8 @@ def parse_dictionary(path: str | os.PathLike[str]) -> dict[str, str]:
                     if previous is not None and previous[0] <= rank:
                         continue
                     if sub_index not in translations:
-                        translations[sub_index] = _pick_english(english_subs[sub_index], key)
-                    english = translations[sub_index]
+                        translations[sub_index] = _english_synonyms(english_subs[sub_index])
+                    english = _pick_english(translations[sub_index], key.lower())
                     if english:
                         best[key] = (rank, english)
     return {key: english for key, (_, english) in best.items()}
@@ -515,6 +549,32 @@ def _lemma_candidates(word: str) -> list[str]:
     return list(dict.fromkeys(candidates))
 
 
+def _ing_form(verb: str) -> str:
+    """Turn an English verb into its -ing form ("grow" -> "growing", "use" -> "using")."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _company_name_tokens(text: str, matches: list[re.Match[str]]) -> set[int]:
+    """Indexes of the capitalised tokens that precede a legal form ("Müller GmbH")."""
+    names: set[int] = set()
+    for index, match in enumerate(matches):
+        if _SPACES_RE.sub(" ", match.group().lower()) not in _LEGAL_FORMS:
+            continue
+        before = index - 1
+        while before >= 0:
+            token = matches[before].group()
+            gap = text[matches[before].end() : matches[before + 1].start()]
+            if gap.strip(" &-") or not token[:1].isupper() or token.lower() in _DE_FUNCTION:
+                break
+            names.add(before)
+            before -= 1
+    return names
+
+
 def _adjective_variants(word: str) -> list[str]:
     """List the word and its base adjective ending (-en/-er/-es/-em to -e) for phrases."""
     variants = [word]
@@ -550,7 +610,7 @@ class Bridge:
         self.load_seconds: float | None = None
         self._entries: dict[str, str] | None = None
         self._lock = threading.Lock()
-        self._memo: dict[str, _Gloss | None] = {}
+        self._memo: dict[tuple[str, bool], _Gloss | None] = {}
         self._split_memo: dict[str, tuple[str, ...]] = {}
         self._stemmers = threading.local()
 
@@ -606,35 +666,65 @@ class Bridge:
 
     # ---------------------------------------------------------------- lookup
 
-    def _exact(self, key: str) -> str | None:
-        """Translate a lowercase word or phrase exactly as given: glossary, then dictionary."""
+    def _phrase_exact(self, key: str) -> str | None:
+        """Translate a lowercase phrase exactly as given: glossary, then dictionary."""
         english = GLOSSARY.get(key)
         if english is None:
             english = self.entries.get(key)
         return english
 
-    def _lemma_lookup(self, word: str) -> str | None:
-        """Translate a lowercase word through its base-form candidates."""
+    def _lookup(self, word: str, noun: bool) -> tuple[str, bool] | None:
+        """Translate a lowercase word through its base-form candidates.
+
+        The glossary is tried first for every candidate, then the dictionary, whose single
+        words keep their case: nouns are capitalised there, so a capitalised token tries noun
+        entries first and a lowercase token tries verbs and adjectives first.
+
+        Args:
+            word: The lowercase word.
+            noun: Whether the token was capitalised in the text.
+
+        Returns:
+            The English text and whether it came from the dictionary, or None.
+        """
+        participle = _PRESENT_PARTICIPLE_RE.fullmatch(word)
+        if participle is not None and not noun:
+            # "wachsende" -> "growing": the verb's translation in its -ing form
+            found = self._lookup(participle.group(1) + "en", False) or self._lookup(
+                participle.group(1) + "n", False
+            )
+            if found is not None and " " not in found[0]:
+                return _ing_form(found[0]), found[1]
         candidates = _lemma_candidates(word)
         for candidate in candidates:
             english = GLOSSARY.get(candidate)
             if english is not None:
-                return english
+                return english, False
         entries = self.entries
-        for candidate in candidates:
-            english = entries.get(candidate)
-            if english is not None:
-                return english
+        for capital in (noun, not noun):
+            for candidate in candidates:
+                key = candidate[:1].upper() + candidate[1:] if capital else candidate
+                english = entries.get(key)
+                if english is not None:
+                    return english, True
         return None
 
     def _part(self, segment: str) -> str | None:
         """Translate a non-final compound part, allowing a dropped -e or a verb stem."""
         if segment in _DE_FUNCTION:
             return None
-        for variant in (segment, segment + "e", segment + "en", segment + "n"):
-            english = self._exact(variant)
+        variants = (segment, segment + "e", segment + "en", segment + "n")
+        for variant in variants:
+            english = GLOSSARY.get(variant)
             if english is not None:
                 return english
+        entries = self.entries
+        for capital in (True, False):
+            for variant in variants:
+                key = variant[:1].upper() + variant[1:] if capital else variant
+                english = entries.get(key)
+                if english is not None:
+                    return english
         return None
 
     def _split(self, word: str, min_parts: int = 1, min_length: int = 3) -> tuple[str, ...] | None:
@@ -665,9 +755,9 @@ class Bridge:
                 if end == length:
                     if start == 0 and min_parts > 1:
                         continue
-                    english = self._lemma_lookup(segment) if segment not in _DE_FUNCTION else None
-                    if english is not None:
-                        option = (1, short, (english,))
+                    found = None if segment in _DE_FUNCTION else self._lookup(segment, True)
+                    if found is not None:
+                        option = (1, short, (found[0],))
                         if choice is None or option[:2] < choice[:2]:
                             choice = option
                     continue
@@ -704,27 +794,23 @@ class Bridge:
             self._split_memo[word] = parts
         return parts
 
-    def _translate(self, word: str) -> _Gloss | None:
+    def _translate(self, word: str, noun: bool) -> _Gloss | None:
         """Translate one lowercase German word without hyphens, memoised."""
-        if word in self._memo:
-            return self._memo[word]
+        memo_key = (word, noun)
+        cached = self._memo.get(memo_key, _UNKNOWN)
+        if cached is not _UNKNOWN:
+            return cached
         gloss: _Gloss | None = None
-        candidates = _lemma_candidates(word)
-        english = next((GLOSSARY[c] for c in candidates if c in GLOSSARY), None)
-        if english is not None:
-            gloss = _Gloss(english)
+        found = self._lookup(word, noun)
+        if found is not None:
+            gloss = _Gloss(found[0], from_dictionary=found[1])
         else:
-            entries = self.entries
-            english = next((entries[c] for c in candidates if c in entries), None)
-            if english is not None:
-                gloss = _Gloss(english, from_dictionary=True)
-            else:
-                parts = self._split(word)
-                if parts:
-                    gloss = _Gloss(" ".join(parts))
+            parts = self._split(word)
+            if parts:
+                gloss = _Gloss(" ".join(parts))
         if len(self._memo) > 50_000:
             self._memo.clear()
-        self._memo[word] = gloss
+        self._memo[memo_key] = gloss
         return gloss
 
     def _render_simple(self, token: str) -> tuple[str, tuple[str, ...]]:
@@ -732,11 +818,11 @@ class Bridge:
         if len(token) < 2 or any(char.isdigit() for char in token):
             return token, ()
         lower = token.lower()
-        if len(token) >= 2 and sum(char.isupper() for char in token) >= 2:
+        if sum(char.isupper() for char in token) >= 2:
             return GLOSSARY.get(lower, token), ()  # an acronym or a name like "GmbH"
         if lower in _DE_FUNCTION:
             return _DE_FUNCTION[lower], ()
-        gloss = self._translate(lower)
+        gloss = self._translate(lower, token[0].isupper())
         if gloss is None:
             return token, ()
         # A dictionary entry for a whole compound may be idiomatic; its glossed parts give
@@ -755,10 +841,14 @@ class Bridge:
         index = 0
         while index < len(pieces):
             for stop in range(len(pieces), index + 1, -1):
-                joined = "-".join(pieces[index:stop]).lower()
-                english = self._lemma_lookup(joined) if _DE_KEY_RE.fullmatch(joined) else None
-                if english is not None:
-                    rendered.append(english)
+                joined = "-".join(pieces[index:stop])
+                found = (
+                    self._lookup(joined.lower(), joined[:1].isupper())
+                    if _DE_KEY_RE.fullmatch(joined.lower())
+                    else None
+                )
+                if found is not None:
+                    rendered.append(found[0])
                     index = stop
                     break
             else:
@@ -770,7 +860,7 @@ class Bridge:
         return "-".join(rendered), tuple(parts)
 
     def _phrase(self, words: list[str]) -> str | None:
-        """Translate a run of two or three lowercase words as a fixed phrase, if known."""
+        """Translate a run of two to four lowercase words as a fixed phrase, if known."""
         key = " ".join(words)
         english = GLOSSARY.get(key)
         if english is not None or len(words) != 2:
@@ -779,7 +869,7 @@ class Bridge:
             return None
         for first in _adjective_variants(words[0]):
             for second in (words[1], *_lemma_candidates(words[1])[1:3]):
-                english = self._exact(f"{first} {second}")
+                english = self._phrase_exact(f"{first} {second}")
                 if english is not None:
                     return english
         return None
@@ -789,6 +879,7 @@ class Bridge:
         text = _GENDER_RE.sub("", text)
         text = _PROVIDE_RE.sub(r"bereitstellen\1", text)
         matches = list(_TOKEN_RE.finditer(text))
+        names = _company_name_tokens(text, matches)
         pieces: list[str] = []
         extra: list[str] = []
         position = 0
@@ -804,8 +895,17 @@ class Bridge:
                 position = match.end()
                 index += 1
                 continue
+            if index in names:
+                pieces.append(token)
+                position = match.end()
+                index += 1
+                continue
+            if lower in _PARTICLES and _CLAUSE_END_RE.match(text, match.end()):
+                position = match.end()  # the particle of a separable verb: "bieten ... an"
+                index += 1
+                continue
             consumed = 0
-            for size in (3, 2):
+            for size in (4, 3, 2):
                 run = matches[index : index + size]
                 if len(run) < size:
                     continue

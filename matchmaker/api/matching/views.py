@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from matchmaker.api.common import (
     DISTRICT_CODES,
@@ -11,6 +11,7 @@ from matchmaker.api.common import (
     OFFER_KIND_CODES,
     STAGE_CODES,
     THEME_CODES,
+    Blueprint,
     preferred_language,
 )
 from matchmaker.api.matching.schemas import (

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
-from matchmaker.api.common import preferred_language
+from matchmaker.api.common import Blueprint, preferred_language
 from matchmaker.api.matching.schemas import MatchListSchema
 from matchmaker.api.matching.views import match_options
 from matchmaker.api.offers.schemas import (
