@@ -66,7 +66,7 @@ _DE_FUNCTION: dict[str, str] = {
     "auf": "on",
     "aus": "from",
     "zu": "to",
-    "nach": "after",
+    "nach": "to",
     "über": "over",
     "unter": "under",
     "zwischen": "between",
@@ -280,6 +280,7 @@ _SEPARABLE_PREFIXES = (
 _LEGAL_FORMS: frozenset[str] = frozenset(
     ["gmbh", "ag", "kg", "se", "ug", "ohg", "gbr", "mbh", "kgaa", "eg", "e.v.", "e. v.", "co"]
 )
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)[\"'„“(]*\s*\Z")
 _PARTICLES: frozenset[str] = frozenset(
     "ab an auf aus bei ein fest her hin los mit nach vor vorbei weiter zu zurück zusammen".split()
 )
@@ -695,12 +696,21 @@ class Bridge:
             )
             if found is not None and " " not in found[0]:
                 return _ing_form(found[0]), found[1]
+        entries = self.entries
+        if not noun:
+            # A lowercase verb or adjective form listed as such ("messen", "entwickelt")
+            # beats a glossary noun reached by stripping an ending ("Messe").
+            english = GLOSSARY.get(word)
+            if english is not None:
+                return english, False
+            english = entries.get(word)
+            if english is not None:
+                return english, True
         candidates = _lemma_candidates(word)
         for candidate in candidates:
             english = GLOSSARY.get(candidate)
             if english is not None:
                 return english, False
-        entries = self.entries
         for capital in (noun, not noun):
             for candidate in candidates:
                 key = candidate[:1].upper() + candidate[1:] if capital else candidate
@@ -813,8 +823,15 @@ class Bridge:
         self._memo[memo_key] = gloss
         return gloss
 
-    def _render_simple(self, token: str) -> tuple[str, tuple[str, ...]]:
-        """Render one token without hyphens; returns its English text and part glosses."""
+    def _render_simple(self, token: str, noun: bool | None = None) -> tuple[str, tuple[str, ...]]:
+        """Render one token without hyphens; returns its English text and part glosses.
+
+        Args:
+            token: The token as written.
+            noun: Whether to read it as a noun first; by default when it is capitalised.
+        """
+        if noun is None:
+            noun = token[:1].isupper()
         if len(token) < 2 or any(char.isdigit() for char in token):
             return token, ()
         lower = token.lower()
@@ -822,7 +839,7 @@ class Bridge:
             return GLOSSARY.get(lower, token), ()  # an acronym or a name like "GmbH"
         if lower in _DE_FUNCTION:
             return _DE_FUNCTION[lower], ()
-        gloss = self._translate(lower, token[0].isupper())
+        gloss = self._translate(lower, noun)
         if gloss is None:
             return token, ()
         # A dictionary entry for a whole compound may be idiomatic; its glossed parts give
@@ -831,10 +848,10 @@ class Bridge:
         rendered = gloss.text.lower()
         return gloss.text, tuple(part for part in parts if part.lower() not in rendered)
 
-    def _render_token(self, token: str) -> tuple[str, tuple[str, ...]]:
+    def _render_token(self, token: str, noun: bool) -> tuple[str, tuple[str, ...]]:
         """Render one token, joining hyphenated pieces after trying known hyphenated runs."""
         if "-" not in token:
-            return self._render_simple(token)
+            return self._render_simple(token, noun)
         pieces = token.split("-")
         rendered: list[str] = []
         parts: list[str] = []
@@ -924,7 +941,18 @@ class Bridge:
             if consumed:
                 index += consumed
                 continue
-            rendered, parts = self._render_token(token)
+            noun = token[:1].isupper()
+            if (
+                noun
+                and index + 1 < len(matches)
+                and _SENTENCE_START_RE.search(text, 0, match.start())
+            ):
+                # "Junge Firma", "Kostenlose Beratung": a capitalised word that opens a
+                # sentence before a noun is most likely an adjective.
+                following = matches[index + 1].group()
+                gap = text[match.end() : matches[index + 1].start()]
+                noun = not (following[:1].isupper() and not gap.strip())
+            rendered, parts = self._render_token(token, noun)
             pieces.append(rendered)
             extra.extend(parts)
             position = match.end()

@@ -373,7 +373,8 @@ def _combine(
         2 * forward * rev, forward + rev, out=np.zeros_like(forward), where=(forward + rev) > 0
     )
     arithmetic = (forward + rev) / 2
-    return weights.harmonic * harmonic + (1 - weights.harmonic) * arithmetic
+    mutual = weights.harmonic * harmonic + (1 - weights.harmonic) * arithmetic
+    return weights.reciprocity * mutual + (1 - weights.reciprocity) * forward
 
 
 def today_ordinal() -> int:

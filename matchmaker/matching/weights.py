@@ -21,7 +21,7 @@ class Weights:
     lexical: float = 0.35
     # Cosine calibration: all-MiniLM-L6-v2 puts unrelated texts of this domain around 0.1-0.25
     # and clear matches at 0.6+; map [floor, ceiling] linearly onto 0..1.
-    cosine_floor: float = 0.15
+    cosine_floor: float = 0.20
     cosine_ceiling: float = 0.70
     # A candidate's profile answers a need less precisely than one of its listed offers.
     profile_discount: float = 0.85
@@ -29,15 +29,22 @@ class Weights:
     # several needs makes it better (mean).
     best_need: float = 0.6
     mean_need: float = 0.4
-    # Reciprocity (organisation <-> organisation): the harmonic mean rewards a match that is
-    # good for both sides; the arithmetic part keeps a strong one-sided fit visible.
-    harmonic: float = 0.5
+    # Reciprocity (organisation <-> organisation): both directions always count (arithmetic
+    # mean), and a harmonic part adds a bonus when the match is good for both sides. A larger
+    # harmonic share buries partners that fit strongly one way (measured: 0.5 cost 0.08 NDCG
+    # on the partner set, where a one-way fit is still a relevant partner).
+    harmonic: float = 0.2
+    # 1 = organisation pairs are ranked by the reciprocal blend above; 0 = by the asking
+    # side's fit alone (for ablation).
+    reciprocity: float = 1.0
     # When the candidate states no needs, reciprocity is unknown: assume a discounted
     # symmetric fit rather than zero.
     unknown_reverse: float = 0.75
     # Structured signals (each in 0..1), added to the text fit weighted by `text`.
-    text: float = 0.80
-    themes: float = 0.10
+    # Themes are coarse (11 fields) and partners often complement rather than resemble each
+    # other, so a shared theme is a small tie-breaker, not a driver.
+    text: float = 0.85
+    themes: float = 0.05
     proximity: float = 0.04
     stage: float = 0.02
     freshness: float = 0.02
