@@ -55,20 +55,26 @@ def score_run(
             hits[split] += candidate in top
     same = hits["same"] / max(totals["same"], 1)
     cross = hits["cross"] / max(totals["cross"], 1)
-    return {"ndcg10": float(np.mean(ndcgs)), "recall_same": same, "recall_cross": cross,
-            "cross_over_same": cross / same if same else 0.0}
+    return {
+        "ndcg10": float(np.mean(ndcgs)),
+        "recall_same": same,
+        "recall_cross": cross,
+        "cross_over_same": cross / same if same else 0.0,
+    }
 
 
 def build_app(bridge: str, workdir: Path):
     from matchmaker.app import create_app
     from matchmaker.migrations import upgrade_database
 
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / f'eval-{bridge}.sqlite3'}",
-        "MATCHMAKER_REDIS_PREFIX": f"mmeval{uuid.uuid4().hex[:6]}",
-        "MATCHMAKER_TEXT_BRIDGE": bridge,
-        "RATELIMIT_ENABLED": False,
-    })
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / f'eval-{bridge}.sqlite3'}",
+            "MATCHMAKER_REDIS_PREFIX": f"mmeval{uuid.uuid4().hex[:6]}",
+            "MATCHMAKER_TEXT_BRIDGE": bridge,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     upgrade_database(app)
     return app
 
@@ -88,10 +94,13 @@ def load_dataset(app) -> dict[str, str]:
         from matchmaker.extensions import db
         from matchmaker.models import Offer, Organization
 
-        ids = {ext: i for i, ext in db.session.execute(
-            sa.select(Organization.id, Organization.external_id))}
-        ids.update({ext: i for i, ext in db.session.execute(
-            sa.select(Offer.id, Offer.external_id))})
+        ids = {
+            ext: i
+            for i, ext in db.session.execute(sa.select(Organization.id, Organization.external_id))
+        }
+        ids.update(
+            {ext: i for i, ext in db.session.execute(sa.select(Offer.id, Offer.external_id))}
+        )
         print(f"  imported in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return ids
 
@@ -180,8 +189,10 @@ def main() -> int:
             partners = score_run(runs["partners"], qrels["partners"], lang)
             offers = score_run(runs["offers"], qrels["offers"], lang)
             rows.append((name, partners, offers))
-            print(f"  {name:32s} partners {partners['ndcg10']:.3f}  offers "
-                  f"{offers['ndcg10']:.3f}", file=sys.stderr)
+            print(
+                f"  {name:32s} partners {partners['ndcg10']:.3f}  offers {offers['ndcg10']:.3f}",
+                file=sys.stderr,
+            )
 
         measure("plain embedding baseline", plain_embedding_baseline(app, data, date.today()))
         measure("full ranking (default)", run_matcher(app, ids, DEFAULT_WEIGHTS, queries))
@@ -199,8 +210,9 @@ def main() -> int:
             measure(name, run_matcher(app, ids, DEFAULT_WEIGHTS.without(*signals), queries))
         no_gloss = build_app("none", workdir)
         ids_none = load_dataset(no_gloss)
-        measure("- gloss before encoding", run_matcher(no_gloss, ids_none, DEFAULT_WEIGHTS,
-                                                      queries))
+        measure(
+            "- gloss before encoding", run_matcher(no_gloss, ids_none, DEFAULT_WEIGHTS, queries)
+        )
     elapsed = time.time() - started
     write_results(args.out, rows, elapsed)
     return 0

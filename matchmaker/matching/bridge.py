@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_DICTIONARY_PATH = "/usr/share/trans/de-en"
 
 # Bump when the parser or the cached format changes, so stale caches are ignored.
-_FORMAT_VERSION = 5
+_FORMAT_VERSION = 6
 _CACHE_MAGIC = f"matchmaker-bridge-de-en {_FORMAT_VERSION}"
 
 # --------------------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ _REGISTER_TAGS: frozenset[str] = frozenset(
 _RARE_DOMAIN_TAGS: frozenset[str] = frozenset(
     """ornith. med. bot. zool. anat. mil. hist. relig. mus. cook. sport min. geol. biol. ling.
     lit. art naut. astron. meteo. pharm. biochem. psych. phil. textil. agr. print übtr. fig.
-    math. chem. myc. entom. ichth. mineral. archeol.
+    chem. myc. entom. ichth. mineral. archeol.
     photo. insur. cosmet. gastr. dent. vet. arch.""".split()
 )
 
@@ -280,7 +280,6 @@ _SEPARABLE_PREFIXES = (
 _LEGAL_FORMS: frozenset[str] = frozenset(
     ["gmbh", "ag", "kg", "se", "ug", "ohg", "gbr", "mbh", "kgaa", "eg", "e.v.", "e. v.", "co"]
 )
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)[\"'„“(]*\s*\Z")
 _PARTICLES: frozenset[str] = frozenset(
     "ab an auf aus bei ein fest her hin los mit nach vor vorbei weiter zu zurück zusammen".split()
 )
@@ -576,6 +575,12 @@ def _company_name_tokens(text: str, matches: list[re.Match[str]]) -> set[int]:
     return names
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Tell whether the token at start opens the text, a sentence, a line or a list item."""
+    before = text[max(0, start - 24) : start].rstrip(" \t\"'„“(")
+    return not before or before[-1] in ".!?:;\n•*"
+
+
 def _adjective_variants(word: str) -> list[str]:
     """List the word and its base adjective ending (-en/-er/-es/-em to -e) for phrases."""
     variants = [word]
@@ -697,20 +702,16 @@ class Bridge:
             if found is not None and " " not in found[0]:
                 return _ing_form(found[0]), found[1]
         entries = self.entries
-        if not noun:
-            # A lowercase verb or adjective form listed as such ("messen", "entwickelt")
-            # beats a glossary noun reached by stripping an ending ("Messe").
-            english = GLOSSARY.get(word)
-            if english is not None:
-                return english, False
-            english = entries.get(word)
-            if english is not None:
-                return english, True
         candidates = _lemma_candidates(word)
         for candidate in candidates:
             english = GLOSSARY.get(candidate)
-            if english is not None:
+            if english is None:
+                continue
+            if noun or candidate == word or candidate in entries:
                 return english, False
+            if candidate[:1].upper() + candidate[1:] not in entries:
+                return english, False
+            # A lowercase token does not reach a noun by losing an ending ("messen", "Messe").
         for capital in (noun, not noun):
             for candidate in candidates:
                 key = candidate[:1].upper() + candidate[1:] if capital else candidate
@@ -942,11 +943,7 @@ class Bridge:
                 index += consumed
                 continue
             noun = token[:1].isupper()
-            if (
-                noun
-                and index + 1 < len(matches)
-                and _SENTENCE_START_RE.search(text, 0, match.start())
-            ):
+            if noun and index + 1 < len(matches) and _opens_sentence(text, match.start()):
                 # "Junge Firma", "Kostenlose Beratung": a capitalised word that opens a
                 # sentence before a noun is most likely an adjective.
                 following = matches[index + 1].group()

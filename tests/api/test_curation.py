@@ -186,18 +186,61 @@ def test_import_csv_with_semicolon_lists(client, keys):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        ["external_id", "name", "kind", "description", "offers", "needs", "themes", "stage",
-         "district", "lat", "lon", "languages", "contact_email", "status", "verified"]
+        [
+            "external_id",
+            "name",
+            "kind",
+            "description",
+            "offers",
+            "needs",
+            "themes",
+            "stage",
+            "district",
+            "lat",
+            "lon",
+            "languages",
+            "contact_email",
+            "status",
+            "verified",
+        ]
     )
     writer.writerow(
-        ["csv-1", "Batterie Start GmbH", "startup", "Zellchemie für Feststoffbatterien.",
-         "Zelltests;Materialproben", "Seed-Kapital;Pilotkunden", "green_tech;automotive_mobility",
-         "seed", "stuttgart", "48.78", "9.18", "de;en", "info@batterie.example", "published",
-         "true"]
+        [
+            "csv-1",
+            "Batterie Start GmbH",
+            "startup",
+            "Zellchemie für Feststoffbatterien.",
+            "Zelltests;Materialproben",
+            "Seed-Kapital;Pilotkunden",
+            "green_tech;automotive_mobility",
+            "seed",
+            "stuttgart",
+            "48.78",
+            "9.18",
+            "de;en",
+            "info@batterie.example",
+            "published",
+            "true",
+        ]
     )
     writer.writerow(
-        ["csv-2", "Logistik Hub Ludwigsburg", "established", "Kontraktlogistik.",
-         "Lagerfläche", "", "logistics", "", "ludwigsburg", "", "", "de", "", "draft", "false"]
+        [
+            "csv-2",
+            "Logistik Hub Ludwigsburg",
+            "established",
+            "Kontraktlogistik.",
+            "Lagerfläche",
+            "",
+            "logistics",
+            "",
+            "ludwigsburg",
+            "",
+            "",
+            "de",
+            "",
+            "draft",
+            "false",
+        ]
     )
     r = client.post(
         "/api/v1/import",
@@ -492,7 +535,9 @@ def _scan_redis(app, needles: list[str]) -> list[str]:
 def _embedding_rows(app, entity_id: str) -> int:
     with app.app_context():
         n = db.session.scalar(
-            sa.select(sa.func.count()).select_from(Embedding).where(Embedding.entity_id == entity_id)
+            sa.select(sa.func.count())
+            .select_from(Embedding)
+            .where(Embedding.entity_id == entity_id)
         )
         db.session.remove()
     return n

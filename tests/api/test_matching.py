@@ -8,55 +8,92 @@ import pytest
 def ecosystem(make_org, make_offer):
     """A small region: a battery start-up, partners that fit it or not, and offers."""
     startup = make_org(
-        name="CellCheck GmbH", external_id="cellcheck",
+        name="CellCheck GmbH",
+        external_id="cellcheck",
         description="Wir entwickeln Prüfstände für Lithium-Ionen-Batteriezellen.",
         offers=["Prüfstand für Batteriezellen", "Zellalterungstests"],
         needs=["Pilotkunde aus der Automobilindustrie", "Seed-Finanzierung"],
-        themes=["automotive_mobility", "green_tech"], stage="seed",
+        themes=["automotive_mobility", "green_tech"],
+        stage="seed",
     )
     oem = make_org(
-        name="Neckar Automotive Systems", kind="established", stage=None, external_id="oem",
+        name="Neckar Automotive Systems",
+        kind="established",
+        stage=None,
+        external_id="oem",
         description="Tier-1 automotive supplier developing battery packs for electric vehicles.",
         offers=["pilot projects with an automotive supplier", "series production know-how"],
         needs=["battery cell testing services", "cell ageing analysis"],
-        themes=["automotive_mobility"], languages=["en"],
+        themes=["automotive_mobility"],
+        languages=["en"],
         location={"district": "stuttgart", "lat": 48.78, "lon": 9.18},
     )
     one_sided = make_org(
-        name="Fils Capital", kind="investor", stage=None, external_id="investor",
+        name="Fils Capital",
+        kind="investor",
+        stage=None,
+        external_id="investor",
         description="Venture capital for early-stage hardware start-ups.",
-        offers=["seed investment up to 1 million euros"], needs=[],
-        themes=["green_tech"], languages=["en"],
+        offers=["seed investment up to 1 million euros"],
+        needs=[],
+        themes=["green_tech"],
+        languages=["en"],
     )
     unrelated = make_org(
-        name="Bäckerei Digital", kind="startup", stage="idea", external_id="bakery",
+        name="Bäckerei Digital",
+        kind="startup",
+        stage="idea",
+        external_id="bakery",
         description="Online-Bestellsystem für Bäckereien und Konditoreien.",
-        offers=["Bestell-App für Bäckereien"], needs=["Bäckereien als Testkunden"],
+        offers=["Bestell-App für Bäckereien"],
+        needs=["Bäckereien als Testkunden"],
         themes=["creative_industries"],
     )
     draft = make_org(
-        name="Draft Battery Lab", kind="research", stage=None, status="draft",
-        external_id="draft", description="Battery cell testing laboratory.",
-        offers=["battery cell testing"], needs=["automotive pilot customers"],
+        name="Draft Battery Lab",
+        kind="research",
+        stage=None,
+        status="draft",
+        external_id="draft",
+        description="Battery cell testing laboratory.",
+        offers=["battery cell testing"],
+        needs=["automotive pilot customers"],
     )
-    seed_fund = make_offer(title="Seed-Fonds für Hardware-Start-ups", external_id="fund",
-                           description="Beteiligungskapital für Start-ups in der Seed-Phase.",
-                           eligibility={"kinds": ["startup"], "stages": ["pre_seed", "seed"],
-                                        "districts": []})
-    growth_only = make_offer(title="Growth fund for series B", external_id="growth",
-                             description="Growth capital for scale-ups after series A.",
-                             eligibility={"kinds": ["scaleup"], "stages": ["series_b_plus"],
-                                          "districts": []})
-    expired = make_offer(title="Seed grant 2020", external_id="expired", deadline="2020-06-30",
-                         description="Seed grant for battery start-ups.")
+    seed_fund = make_offer(
+        title="Seed-Fonds für Hardware-Start-ups",
+        external_id="fund",
+        description="Beteiligungskapital für Start-ups in der Seed-Phase.",
+        eligibility={"kinds": ["startup"], "stages": ["pre_seed", "seed"], "districts": []},
+    )
+    growth_only = make_offer(
+        title="Growth fund for series B",
+        external_id="growth",
+        description="Growth capital for scale-ups after series A.",
+        eligibility={"kinds": ["scaleup"], "stages": ["series_b_plus"], "districts": []},
+    )
+    expired = make_offer(
+        title="Seed grant 2020",
+        external_id="expired",
+        deadline="2020-06-30",
+        description="Seed grant for battery start-ups.",
+    )
     goeppingen_only = make_offer(
-        title="Gründungszuschuss Göppingen", external_id="gp",
+        title="Gründungszuschuss Göppingen",
+        external_id="gp",
         description="Zuschuss für Gründungen im Landkreis Göppingen.",
         eligibility={"kinds": [], "stages": [], "districts": ["goeppingen"]},
     )
-    return {"startup": startup, "oem": oem, "investor": one_sided, "bakery": unrelated,
-            "draft": draft, "fund": seed_fund, "growth": growth_only, "expired": expired,
-            "gp": goeppingen_only}
+    return {
+        "startup": startup,
+        "oem": oem,
+        "investor": one_sided,
+        "bakery": unrelated,
+        "draft": draft,
+        "fund": seed_fund,
+        "growth": growth_only,
+        "expired": expired,
+        "gp": goeppingen_only,
+    }
 
 
 def _ids(response):
@@ -85,14 +122,19 @@ def test_reciprocity_beats_one_sided_fit(client, keys, ecosystem, make_org):
     e = ecosystem
     # Same offer as the OEM, but needs nothing the start-up can give.
     one_way = make_org(
-        name="Pilot Partner One-Way", kind="established", stage=None, languages=["en"],
+        name="Pilot Partner One-Way",
+        kind="established",
+        stage=None,
+        languages=["en"],
         description="Automotive supplier offering pilot projects.",
         offers=["pilot projects with an automotive supplier"],
-        needs=["office furniture for our new site"], themes=["automotive_mobility"],
+        needs=["office furniture for our new site"],
+        themes=["automotive_mobility"],
         location={"district": "stuttgart", "lat": 48.78, "lon": 9.18},
     )
-    items = client.get(f"/api/v1/organizations/{e['startup']['id']}/matches",
-                       headers=keys.reader).get_json()["items"]
+    items = client.get(
+        f"/api/v1/organizations/{e['startup']['id']}/matches", headers=keys.reader
+    ).get_json()["items"]
     by_id = {i["id"]: i for i in items}
     assert by_id[e["oem"]["id"]]["score"] > by_id[one_way["id"]]["score"]
     assert by_id[one_way["id"]]["fit"]["for_you"] > by_id[one_way["id"]]["fit"]["for_them"]
@@ -100,13 +142,17 @@ def test_reciprocity_beats_one_sided_fit(client, keys, ecosystem, make_org):
 
 def test_offers_only_eligible_and_open(client, keys, ecosystem):
     e = ecosystem
-    ids = _ids(client.get(f"/api/v1/organizations/{e['startup']['id']}/matches?target=offers",
-                          headers=keys.reader))
+    ids = _ids(
+        client.get(
+            f"/api/v1/organizations/{e['startup']['id']}/matches?target=offers", headers=keys.reader
+        )
+    )
     assert ids[0] == e["fund"]["id"]
     for excluded in ("growth", "expired", "gp"):  # stage, deadline, district
         assert e[excluded]["id"] not in ids
-    item = client.get(f"/api/v1/organizations/{e['startup']['id']}/matches?target=offers",
-                      headers=keys.reader).get_json()["items"][0]
+    item = client.get(
+        f"/api/v1/organizations/{e['startup']['id']}/matches?target=offers", headers=keys.reader
+    ).get_json()["items"][0]
     assert item["type"] == "offer" and item["title"]
     assert any(r["type"] == "eligibility" and r["eligible"] for r in item["reasons"])
 
@@ -124,22 +170,29 @@ def test_organisations_for_an_offer_respect_its_eligibility(client, keys, ecosys
 def test_dismissed_candidates_do_not_come_back(client, keys, ecosystem):
     e = ecosystem
     member = keys.member(e["startup"]["id"])
-    r = client.post(f"/api/v1/organizations/{e['startup']['id']}/feedback",
-                    json={"candidate_id": e["oem"]["id"], "verdict": "not_relevant"},
-                    headers=member)
+    r = client.post(
+        f"/api/v1/organizations/{e['startup']['id']}/feedback",
+        json={"candidate_id": e["oem"]["id"], "verdict": "not_relevant"},
+        headers=member,
+    )
     assert r.status_code == 201
-    client.post(f"/api/v1/organizations/{e['startup']['id']}/feedback",
-                json={"candidate_id": e["investor"]["id"], "verdict": "contacted"},
-                headers=member)
+    client.post(
+        f"/api/v1/organizations/{e['startup']['id']}/feedback",
+        json={"candidate_id": e["investor"]["id"], "verdict": "contacted"},
+        headers=member,
+    )
     ids = _ids(client.get(f"/api/v1/organizations/{e['startup']['id']}/matches", headers=member))
     assert e["oem"]["id"] not in ids and e["investor"]["id"] in ids
-    counts = client.get(f"/api/v1/organizations/{e['startup']['id']}/feedback",
-                        headers=member).get_json()["counts"]
+    counts = client.get(
+        f"/api/v1/organizations/{e['startup']['id']}/feedback", headers=member
+    ).get_json()["counts"]
     assert counts == {"relevant": 0, "not_relevant": 1, "contacted": 1}
     other_member = keys.member(e["oem"]["id"])
-    r = client.post(f"/api/v1/organizations/{e['startup']['id']}/feedback",
-                    json={"candidate_id": e["oem"]["id"], "verdict": "relevant"},
-                    headers=other_member)
+    r = client.post(
+        f"/api/v1/organizations/{e['startup']['id']}/feedback",
+        json={"candidate_id": e["oem"]["id"], "verdict": "relevant"},
+        headers=other_member,
+    )
     assert r.status_code == 403
 
 
@@ -158,25 +211,32 @@ def test_filters_and_min_score(client, keys, ecosystem):
 
 @pytest.mark.parametrize(
     "query, param",
-    [("target=people", "target"), ("limit=51", "limit"), ("limit=0", "limit"),
-     ("theme=cooking", "theme"), ("kind=alien", "kind"), ("min_score=2", "min_score"),
-     ("sort=name", "sort")],
+    [
+        ("target=people", "target"),
+        ("limit=51", "limit"),
+        ("limit=0", "limit"),
+        ("theme=cooking", "theme"),
+        ("kind=alien", "kind"),
+        ("min_score=2", "min_score"),
+        ("sort=name", "sort"),
+    ],
 )
 def test_bad_match_parameters(client, keys, ecosystem, query, param):
-    r = client.get(f"/api/v1/organizations/{ecosystem['startup']['id']}/matches?{query}",
-                   headers=keys.reader)
+    r = client.get(
+        f"/api/v1/organizations/{ecosystem['startup']['id']}/matches?{query}", headers=keys.reader
+    )
     assert r.status_code == 422
     assert param in r.get_json()["errors"]["query"]
 
 
 def test_matches_for_invisible_organisation_is_404(client, keys, ecosystem):
-    r = client.get(f"/api/v1/organizations/{ecosystem['draft']['id']}/matches",
-                   headers=keys.reader)
+    r = client.get(f"/api/v1/organizations/{ecosystem['draft']['id']}/matches", headers=keys.reader)
     assert r.status_code == 404
     r = client.get("/api/v1/organizations/org_doesnotexist/matches", headers=keys.reader)
     assert r.status_code == 404
-    r = client.get(f"/api/v1/organizations/{ecosystem['draft']['id']}/matches",
-                   headers=keys.curator)
+    r = client.get(
+        f"/api/v1/organizations/{ecosystem['draft']['id']}/matches", headers=keys.curator
+    )
     assert r.status_code == 200
 
 
@@ -195,20 +255,23 @@ def test_explanations_in_german_and_english(client, keys, ecosystem):
 
 
 def test_search_free_text(client, keys, ecosystem):
-    r = client.post("/api/v1/search", json={"text": "battery cell test bench"},
-                    headers=keys.reader)
+    r = client.post("/api/v1/search", json={"text": "battery cell test bench"}, headers=keys.reader)
     ids = _ids(r)
     assert ids[0] == ecosystem["startup"]["id"]  # German profile found by an English query
-    r = client.post("/api/v1/search", json={"text": "Startkapital", "target": "offers"},
-                    headers=keys.reader)
+    r = client.post(
+        "/api/v1/search", json={"text": "Startkapital", "target": "offers"}, headers=keys.reader
+    )
     ids = _ids(r)
     assert ecosystem["expired"]["id"] not in ids and ecosystem["fund"]["id"] in ids
-    r = client.post("/api/v1/search",
-                    json={"text": "Batterie", "filters": {"kinds": ["investor"]}},
-                    headers=keys.reader)
+    r = client.post(
+        "/api/v1/search",
+        json={"text": "Batterie", "filters": {"kinds": ["investor"]}},
+        headers=keys.reader,
+    )
     assert _ids(r) == [ecosystem["investor"]["id"]]
-    r = client.post("/api/v1/search", json={"text": "", "filters": {"themes": ["x"]}},
-                    headers=keys.reader)
+    r = client.post(
+        "/api/v1/search", json={"text": "", "filters": {"themes": ["x"]}}, headers=keys.reader
+    )
     assert r.status_code == 422
     errors = r.get_json()["errors"]["json"]
     assert "text" in errors and "filters" in errors
@@ -218,8 +281,9 @@ def test_updates_and_deletes_show_in_matches(client, keys, ecosystem):
     e = ecosystem
     url = f"/api/v1/organizations/{e['startup']['id']}/matches"
     assert e["oem"]["id"] in _ids(client.get(url, headers=keys.reader))
-    r = client.patch(f"/api/v1/organizations/{e['oem']['id']}", json={"status": "archived"},
-                     headers=keys.curator)
+    r = client.patch(
+        f"/api/v1/organizations/{e['oem']['id']}", json={"status": "archived"}, headers=keys.curator
+    )
     assert r.status_code == 200
     assert e["oem"]["id"] not in _ids(client.get(url, headers=keys.reader))
     client.delete(f"/api/v1/organizations/{e['investor']['id']}", headers=keys.curator)

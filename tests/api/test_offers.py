@@ -10,11 +10,13 @@ def test_offer_crud_and_provider(client, keys, make_org, make_offer):
     offer = make_offer(provider_id=provider["id"])
     assert offer["provider_id"] == provider["id"]
     assert offer["eligibility"]["stages"] == ["pre_seed", "seed"]
-    r = client.patch(f"/api/v1/offers/{offer['id']}", json={"amount_eur_max": 250000},
-                     headers=keys.curator)
+    r = client.patch(
+        f"/api/v1/offers/{offer['id']}", json={"amount_eur_max": 250000}, headers=keys.curator
+    )
     assert r.status_code == 200 and r.get_json()["amount_eur_max"] == 250000
-    r = client.post("/api/v1/offers", json=offer_payload(provider_id="org_missing"),
-                    headers=keys.curator)
+    r = client.post(
+        "/api/v1/offers", json=offer_payload(provider_id="org_missing"), headers=keys.curator
+    )
     assert r.status_code == 422 and "provider_id" in r.get_json()["errors"]["json"]
     assert client.delete(f"/api/v1/offers/{offer['id']}", headers=keys.curator).status_code == 204
     assert client.get(f"/api/v1/offers/{offer['id']}", headers=keys.curator).status_code == 404
@@ -22,9 +24,13 @@ def test_offer_crud_and_provider(client, keys, make_org, make_offer):
 
 @pytest.mark.parametrize(
     "change, field",
-    [({"kind": "gift"}, "kind"), ({"deadline": "31.12.2027"}, "deadline"),
-     ({"eligibility": {"kinds": ["martian"]}}, "eligibility"),
-     ({"amount_eur_max": -1}, "amount_eur_max"), ({"title": None}, "title")],
+    [
+        ({"kind": "gift"}, "kind"),
+        ({"deadline": "31.12.2027"}, "deadline"),
+        ({"eligibility": {"kinds": ["martian"]}}, "eligibility"),
+        ({"amount_eur_max": -1}, "amount_eur_max"),
+        ({"title": None}, "title"),
+    ],
 )
 def test_offer_validation(client, keys, change, field):
     r = client.post("/api/v1/offers", json=offer_payload(**change), headers=keys.curator)
@@ -34,8 +40,9 @@ def test_offer_validation(client, keys, change, field):
 def test_member_offers_are_drafts_of_own_organisation(client, keys, make_org):
     org = make_org()
     member = keys.member(org["id"])
-    r = client.post("/api/v1/offers", json=offer_payload(provider_id=org["id"], status="draft"),
-                    headers=member)
+    r = client.post(
+        "/api/v1/offers", json=offer_payload(provider_id=org["id"], status="draft"), headers=member
+    )
     assert r.status_code == 201 and r.get_json()["status"] == "draft"
     r = client.post("/api/v1/offers", json=offer_payload(provider_id=org["id"]), headers=member)
     assert r.status_code == 403  # status published is the curators' call

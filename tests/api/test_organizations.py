@@ -6,8 +6,11 @@ from tests.conftest import org_payload
 
 
 def test_create_returns_record_with_etag_and_defaults(client, keys):
-    r = client.post("/api/v1/organizations", json=org_payload(status=None) | {"status": "draft"},
-                    headers=keys.curator)
+    r = client.post(
+        "/api/v1/organizations",
+        json=org_payload(status=None) | {"status": "draft"},
+        headers=keys.curator,
+    )
     assert r.status_code == 201
     body = r.get_json()
     assert body["id"].startswith("org_")
@@ -52,8 +55,12 @@ def test_missing_required_fields(client, keys):
 
 
 def test_malformed_json_and_oversized_body(client, keys):
-    r = client.post("/api/v1/organizations", data="{not json", headers=keys.curator,
-                    content_type="application/json")
+    r = client.post(
+        "/api/v1/organizations",
+        data="{not json",
+        headers=keys.curator,
+        content_type="application/json",
+    )
     assert r.status_code in (400, 422)
     assert "message" in r.get_json() or "errors" in r.get_json()
     big = org_payload(description="x" * 2_000_000)
@@ -80,15 +87,16 @@ def test_member_edits_only_own_organisation_and_not_status(client, keys, make_or
     own = make_org()
     other = make_org(name="Other AG", external_id="other")
     member = keys.member(own["id"])
-    r = client.patch(f"/api/v1/organizations/{own['id']}", json={"description": "Neu."},
-                     headers=member)
+    r = client.patch(
+        f"/api/v1/organizations/{own['id']}", json={"description": "Neu."}, headers=member
+    )
     assert r.status_code == 200 and r.get_json()["description"] == "Neu."
     assert r.get_json()["contact"]["email"]  # own contact is visible to the member
-    r = client.patch(f"/api/v1/organizations/{other['id']}", json={"description": "x"},
-                     headers=member)
+    r = client.patch(
+        f"/api/v1/organizations/{other['id']}", json={"description": "x"}, headers=member
+    )
     assert r.status_code == 403
-    r = client.patch(f"/api/v1/organizations/{own['id']}", json={"verified": False},
-                     headers=member)
+    r = client.patch(f"/api/v1/organizations/{own['id']}", json={"verified": False}, headers=member)
     assert r.status_code == 403 and "verified" in r.get_json()["errors"]["json"]
     r = client.get(f"/api/v1/organizations/{other['id']}", headers=member)
     assert r.status_code == 200 and "contact" not in r.get_json()
@@ -98,40 +106,64 @@ def test_etag_if_match_and_put(client, keys, make_org):
     org = make_org()
     r = client.get(f"/api/v1/organizations/{org['id']}", headers=keys.curator)
     etag = r.headers["ETag"]
-    r = client.patch(f"/api/v1/organizations/{org['id']}", json={"name": "Renamed"},
-                     headers={**keys.curator, "If-Match": etag})
+    r = client.patch(
+        f"/api/v1/organizations/{org['id']}",
+        json={"name": "Renamed"},
+        headers={**keys.curator, "If-Match": etag},
+    )
     assert r.status_code == 200
     new_etag = r.headers["ETag"]
     assert new_etag != etag
-    r = client.patch(f"/api/v1/organizations/{org['id']}", json={"name": "Lost update"},
-                     headers={**keys.curator, "If-Match": etag})
+    r = client.patch(
+        f"/api/v1/organizations/{org['id']}",
+        json={"name": "Lost update"},
+        headers={**keys.curator, "If-Match": etag},
+    )
     assert r.status_code == 412
-    assert client.get(f"/api/v1/organizations/{org['id']}",
-                      headers=keys.curator).get_json()["name"] == "Renamed"
-    r = client.put(f"/api/v1/organizations/{org['id']}", json=org_payload(name="Full"),
-                   headers={**keys.curator, "If-Match": new_etag})
+    assert (
+        client.get(f"/api/v1/organizations/{org['id']}", headers=keys.curator).get_json()["name"]
+        == "Renamed"
+    )
+    r = client.put(
+        f"/api/v1/organizations/{org['id']}",
+        json=org_payload(name="Full"),
+        headers={**keys.curator, "If-Match": new_etag},
+    )
     assert r.status_code == 200 and r.get_json()["name"] == "Full"
-    r = client.put(f"/api/v1/organizations/{org['id']}", json={"name": "no kind"},
-                   headers=keys.curator)
+    r = client.put(
+        f"/api/v1/organizations/{org['id']}", json={"name": "no kind"}, headers=keys.curator
+    )
     assert r.status_code == 422 and "kind" in r.get_json()["errors"]["json"]
 
 
 def test_external_id_unique(client, keys, make_org):
     make_org(external_id="crm-1")
-    r = client.post("/api/v1/organizations", json=org_payload(external_id="crm-1"),
-                    headers=keys.curator)
+    r = client.post(
+        "/api/v1/organizations", json=org_payload(external_id="crm-1"), headers=keys.curator
+    )
     assert r.status_code == 409
     assert "external_id" in r.get_json()["errors"]["json"]
 
 
 def test_pagination_and_filters(client, keys, make_org):
-    make_org(name="Alpha Robotics", kind="startup", themes=["it_ai"],
-             location={"district": "stuttgart"})
-    make_org(name="Beta Maschinenbau", kind="established", stage=None,
-             themes=["mechanical_engineering_production"], location={"district": "goeppingen"},
-             description="Sondermaschinenbau für die Automobilindustrie.")
-    make_org(name="Gamma Labs", kind="research", stage=None, themes=["quantum", "it_ai"],
-             location={"district": "stuttgart"})
+    make_org(
+        name="Alpha Robotics", kind="startup", themes=["it_ai"], location={"district": "stuttgart"}
+    )
+    make_org(
+        name="Beta Maschinenbau",
+        kind="established",
+        stage=None,
+        themes=["mechanical_engineering_production"],
+        location={"district": "goeppingen"},
+        description="Sondermaschinenbau für die Automobilindustrie.",
+    )
+    make_org(
+        name="Gamma Labs",
+        kind="research",
+        stage=None,
+        themes=["quantum", "it_ai"],
+        location={"district": "stuttgart"},
+    )
     h = keys.reader
     page = client.get("/api/v1/organizations?page_size=2&page=1", headers=h).get_json()
     assert page["total"] == 3 and len(page["items"]) == 2 and page["pages"] == 2
@@ -154,8 +186,14 @@ def test_pagination_and_filters(client, keys, make_org):
 
 @pytest.mark.parametrize(
     "query, param",
-    [("page_size=101", "page_size"), ("page=0", "page"), ("theme=cooking", "theme"),
-     ("kind=alien", "kind"), ("colour=red", "colour"), ("q=" + "x" * 201, "q")],
+    [
+        ("page_size=101", "page_size"),
+        ("page=0", "page"),
+        ("theme=cooking", "theme"),
+        ("kind=alien", "kind"),
+        ("colour=red", "colour"),
+        ("q=" + "x" * 201, "q"),
+    ],
 )
 def test_bad_query_parameters(client, keys, query, param):
     r = client.get(f"/api/v1/organizations?{query}", headers=keys.reader)
@@ -165,12 +203,13 @@ def test_bad_query_parameters(client, keys, query, param):
 
 def test_delete(client, keys, make_org):
     org = make_org()
-    assert client.delete(f"/api/v1/organizations/{org['id']}",
-                         headers=keys.reader).status_code == 403
-    assert client.delete(f"/api/v1/organizations/{org['id']}",
-                         headers=keys.curator).status_code == 204
-    assert client.get(f"/api/v1/organizations/{org['id']}",
-                      headers=keys.curator).status_code == 404
+    assert (
+        client.delete(f"/api/v1/organizations/{org['id']}", headers=keys.reader).status_code == 403
+    )
+    assert (
+        client.delete(f"/api/v1/organizations/{org['id']}", headers=keys.curator).status_code == 204
+    )
+    assert client.get(f"/api/v1/organizations/{org['id']}", headers=keys.curator).status_code == 404
 
 
 def test_authentication(client, keys, make_org):
@@ -185,8 +224,14 @@ def test_taxonomy_has_both_languages(client, keys):
     themes = {t["code"]: t for t in body["themes"]}
     assert len(themes) == 11 and themes["green_tech"]["de"] and themes["green_tech"]["en"]
     districts = {d["code"]: d for d in body["districts"]}
-    assert set(districts) == {"stuttgart", "boeblingen", "esslingen", "goeppingen",
-                              "ludwigsburg", "rems-murr"}
+    assert set(districts) == {
+        "stuttgart",
+        "boeblingen",
+        "esslingen",
+        "goeppingen",
+        "ludwigsburg",
+        "rems-murr",
+    }
     assert "Esslingen am Neckar" in districts["esslingen"]["municipalities"]
     for group in ("organization_kinds", "stages", "offer_kinds", "statuses"):
         assert all(item["de"] and item["en"] for item in body[group])

