@@ -41,7 +41,8 @@ class Settings:
         default_factory=lambda: _env("MATCHMAKER_EMBEDDING_MODEL", DEFAULT_MODEL)
     )
     embedding_device: str = field(default_factory=lambda: _env("MATCHMAKER_EMBEDDING_DEVICE", ""))
-    torch_threads: int = field(default_factory=lambda: _env_int("MATCHMAKER_TORCH_THREADS", 1))
+    # 0 = torch's default (all cores: right for the CLI's bulk imports); gunicorn workers set 1.
+    torch_threads: int = field(default_factory=lambda: _env_int("MATCHMAKER_TORCH_THREADS", 0))
     text_bridge: str = field(default_factory=lambda: _env("MATCHMAKER_TEXT_BRIDGE", "gloss"))
     dictionary_path: str = field(
         default_factory=lambda: _env("MATCHMAKER_DICTIONARY_PATH", "/usr/share/trans/de-en")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+# One torch thread per worker: workers already use one core each, more threads only contend.
+os.environ.setdefault("MATCHMAKER_TORCH_THREADS", "1")
+
 bind = (
     f"{os.environ.get('MATCHMAKER_HOST', '127.0.0.1')}:{os.environ.get('MATCHMAKER_PORT', '8000')}"
 )

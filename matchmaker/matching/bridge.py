@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -201,6 +202,7 @@ _DE_SUFFIX_RE = re.compile(
     r"(?:ung|ungen|heit|keit|schaft|lich|liche|lichen|licher|isch|ische|ischen|ismus|ierung"
     r"|ieren|iert|chen|tät|täten|ktion|ktionen|oren|stoff|zeug|werk|bau|technik|gerecht)$"
 )
+_EN_LETTERS_RE = re.compile(r"th|wh|c[aeiloru]|[aeiou]y")
 _EN_SUFFIX_RE = re.compile(r"(?:ing|ings|ness|ly|ies|ship|ity|ities|ed|ction|ctions|ful)$")
 
 # Tags of senses too specialised or too marked to be the general rendering of a word.
@@ -345,7 +347,7 @@ def detect_language(text: str) -> str:
             german += 0.5
         if len(word) >= 13 and not _EN_SUFFIX_RE.search(word):
             german += 1.0  # a long compound
-        if "th" in word or "wh" in word or re.search(r"c[aeiloru]|[aeiou]y", word):
+        if _EN_LETTERS_RE.search(word):
             english += 0.5
         if _looks_german_word(word):
             german += 1.5
@@ -507,6 +509,7 @@ def _read_cache(path: Path) -> dict[str, str] | None:
 
 def _write_cache(path: Path, entries: dict[str, str]) -> None:
     """Write the map atomically; failures are logged and otherwise ignored."""
+    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         body = "".join(f"{key}\t{value}\n" for key, value in entries.items())
@@ -516,6 +519,16 @@ def _write_cache(path: Path, entries: dict[str, str]) -> None:
         os.replace(temporary, path)
     except OSError as error:
         logger.info("could not write the dictionary cache %s: %s", path, error)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        return
+    # Drop caches of earlier versions or modification times of the same dictionary.
+    prefix = "-".join(path.name.split("-")[:3])
+    for stale in path.parent.glob(f"{prefix}-*.tsv"):
+        if stale != path:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 # --------------------------------------------------------------------------------------------

@@ -543,6 +543,25 @@ def _embedding_rows(app, entity_id: str) -> int:
     return n
 
 
+def _text_hashes(app, entity_id: str) -> set[str]:
+    with app.app_context():
+        hashes = set(
+            db.session.scalars(
+                sa.select(Embedding.text_hash).where(Embedding.entity_id == entity_id)
+            )
+        )
+        db.session.remove()
+    return hashes
+
+
+def _cached_hashes(app) -> set[str]:
+    client = redis.Redis.from_url(app.config["REDIS_URL"])
+    prefix = app.config["MATCHMAKER_REDIS_PREFIX"]
+    return {
+        key.decode().rsplit(":", 1)[-1] for key in client.scan_iter(f"{prefix}:emb:*")
+    }
+
+
 def test_gdpr_export_contents_and_access(client, keys, make_org, make_offer):
     a = make_org()
     b = make_org(name="Seed Angels Stuttgart", kind="investor", stage=None)
@@ -593,6 +612,8 @@ def test_gdpr_erasure_leaves_no_trace(app, client, keys, make_org, make_offer):
     assert r.status_code == 200
     assert _scan_database(app, [email]), "the scan must see the e-mail before erasure"
     assert _embedding_rows(app, a["id"]) > 0
+    hashes = _text_hashes(app, a["id"])
+    assert hashes and hashes <= _cached_hashes(app), "A's vectors are cached before erasure"
 
     r = client.delete(f"/api/v1/organizations/{a['id']}?erase=true", headers=keys.curator)
     assert r.status_code == 204, r.get_json()
@@ -602,6 +623,7 @@ def test_gdpr_erasure_leaves_no_trace(app, client, keys, make_org, make_offer):
     r = client.get(f"/api/v1/organizations/{a['id']}", headers=keys.curator)
     assert r.status_code == 404
     assert _embedding_rows(app, a["id"]) == 0
+    assert not hashes & _cached_hashes(app), "A's cache entries must be gone"
     r = client.get(f"/api/v1/organizations/{b['id']}/matches", headers=keys.curator)
     assert a["id"] not in [i["id"] for i in r.get_json()["items"]]
     # the erasure itself is recorded, by whom
@@ -609,6 +631,48 @@ def test_gdpr_erasure_leaves_no_trace(app, client, keys, make_org, make_offer):
     events = r.get_json()["items"]
     assert events[-1]["action"] == "erase"
     assert events[-1]["actor"] == "test-curator"
+
+
+@pytest.mark.xfail(
+    reason=(
+        "BUG: erasure scrubs the contact fields in the audit changes but keeps the actor "
+        "column, i.e. the label of the organisation's (deleted) member keys, on its own and "
+        "its offers' audit events"
+    ),
+    strict=True,
+)
+def test_gdpr_erasure_scrubs_member_key_label_from_history(app, client, keys, make_org, make_offer):
+    token = uuid.uuid4().hex[:10]
+    email = f"holder-{token}@voltwerk.example"
+    a = make_org(contact={"name": "Erika Muster", "email": email})
+    offer = make_offer(provider_id=a["id"])
+    # the admin labels the member key with the person who holds it: the contact
+    r = client.post(
+        "/api/v1/keys",
+        json={"role": "member", "label": email, "organization_id": a["id"]},
+        headers=keys.admin,
+    )
+    assert r.status_code == 201, r.get_json()
+    member_a = {"Authorization": f"Bearer {r.get_json()['token']}"}
+    r = client.patch(
+        f"/api/v1/organizations/{a['id']}",
+        json={"description": "Aktualisiert vom Mitglied."},
+        headers=member_a,
+    )
+    assert r.status_code == 200, r.get_json()
+    r = client.patch(
+        f"/api/v1/offers/{offer['id']}",
+        json={"description": "Vom Mitglied geändert."},
+        headers=member_a,
+    )
+    assert r.status_code == 200, r.get_json()
+    r = client.get(f"/api/v1/audit?entity_id={a['id']}", headers=keys.curator)
+    assert email in [e["actor"] for e in r.get_json()["items"]]
+
+    r = client.delete(f"/api/v1/organizations/{a['id']}?erase=true", headers=keys.curator)
+    assert r.status_code == 204, r.get_json()
+    assert client.get("/api/v1/organizations", headers=member_a).status_code == 401
+    assert _scan_database(app, [email]) == []
 
 
 # -- ETag ---------------------------------------------------------------------------------------
@@ -679,3 +743,98 @@ def test_analytics_coverage_and_gaps(client, keys, make_org, make_offer):
 
     for path in ("/api/v1/analytics/coverage", "/api/v1/analytics/gaps"):
         assert client.get(path, headers=keys.reader).status_code == 403
+
+
+@pytest.mark.xfail(
+    reason=(
+        "BUG: CSV has no columns for contact consent_at/legal_basis, and an import that "
+        "carries a contact replaces it whole: re-importing a CSV export wipes the stored "
+        "GDPR legal basis and consent time"
+    ),
+    strict=True,
+)
+def test_csv_reimport_keeps_contact_legal_basis(client, keys, make_org):
+    make_org(
+        external_id="crm-consent",
+        contact={
+            "name": "Erika Muster",
+            "email": "erika@voltwerk.example",
+            "consent_at": "2024-05-01T10:00:00Z",
+            "legal_basis": "consent",
+        },
+    )
+    r = client.get("/api/v1/export?format=csv", headers=keys.curator)
+    assert r.status_code == 200
+    r = client.post(
+        "/api/v1/import", data=r.get_data(), content_type="text/csv", headers=keys.curator
+    )
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["updated"]["organizations"] == 1
+    contact = org_by_external_id(client, keys, "crm-consent")["contact"]
+    assert contact["email"] == "erika@voltwerk.example"
+    assert contact["legal_basis"] == "consent"
+    assert contact["consent_at"] is not None
+
+
+@pytest.mark.xfail(
+    reason=(
+        "BUG: an import that updates a record blanks its description when the file leaves "
+        "it out (OrganizationSchema.description has load_default=''), while every other "
+        "absent field keeps its stored value"
+    ),
+    strict=True,
+)
+def test_partial_csv_update_keeps_absent_fields(client, keys, make_org):
+    make_org(external_id="crm-partial")
+    text = "external_id,name,kind,stage\ncrm-partial,Voltwerk GmbH,startup,series_a\n"
+    r = client.post(
+        "/api/v1/import", data=text.encode(), content_type="text/csv", headers=keys.curator
+    )
+    assert r.status_code == 200, r.get_json()
+    org = org_by_external_id(client, keys, "crm-partial")
+    assert org["stage"] == "series_a"
+    assert org["offers"] == ["Prüfstand für Batteriezellen"]
+    assert org["description"] == "Wir entwickeln Prüfstände für Batteriezellen in Esslingen."
+
+
+@pytest.mark.xfail(
+    reason=(
+        "BUG: a record that is valid alone but clashes with the stored one (kind changed "
+        "to research, stored stage kept) fails only while writing: the 422 names no section, "
+        "position or record"
+    ),
+    strict=True,
+)
+def test_import_stage_conflict_with_stored_record_is_named(client, keys, make_org):
+    make_org(external_id="crm-kind", name="Voltwerk GmbH")  # a seed-stage start-up
+    record = org_payload(external_id="crm-kind", name="Voltwerk Forschung", kind="research")
+    del record["stage"]  # the file says nothing about the stage
+    r = import_json(client, keys, {"organizations": [record]})
+    assert r.status_code == 422, r.get_json()
+    body = r.get_json()
+    org = org_by_external_id(client, keys, "crm-kind")
+    assert (org["name"], org["kind"]) == ("Voltwerk GmbH", "startup")
+    records = body.get("errors", {}).get("records")
+    assert records, body
+    assert [(e["section"], e["position"]) for e in records] == [("organizations", 0)]
+    assert "stage" in records[0]["errors"]
+
+
+@pytest.mark.xfail(
+    reason=(
+        "BUG: coverage promises 'open offers' but counts every published offer, also those "
+        "past their deadline (services/analytics.py coverage(): no deadline filter)"
+    ),
+    strict=True,
+)
+def test_coverage_counts_only_open_offers(client, keys, make_org, make_offer):
+    make_org()
+    make_offer(title="Offenes Programm")
+    make_offer(title="Abgelaufenes Programm", deadline="2020-01-31", themes=["quantum"])
+    make_offer(title="Entwurf", status="draft", themes=["quantum"])
+    r = client.get("/api/v1/analytics/coverage", headers=keys.curator)
+    assert r.status_code == 200
+    coverage = r.get_json()
+    quantum = next(t for t in coverage["by_theme"] if t["theme"] == "quantum")
+    assert quantum["offers"] == 0
+    assert coverage["totals"]["offers"] == 1

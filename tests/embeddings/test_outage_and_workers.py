@@ -95,7 +95,7 @@ def test_redis_outage_never_fails_a_request_and_the_cache_refills(app, keys, own
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.get_json()["status"] == "degraded"
     assert ready.get_json()["checks"]["redis"]["status"] == "down"
-    for i in range(5):  # the breaker keeps each request fast
+    for _ in range(5):  # the breaker keeps each request fast
         assert client.get(f"/api/v1/organizations/{a['id']}", headers=headers).status_code == 200
     assert time.perf_counter() - started < 10
 
