@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "matchmaker" / "demo" / "data.json"
+SUFFIXES = ["Tech", "Systems", "Labs", "Werk", "Solutions", "Engineering"]
 
 
 def generate(n: int, seed: int = 7) -> dict[str, list]:
@@ -35,7 +36,7 @@ def generate(n: int, seed: int = 7) -> dict[str, list]:
         detail = f" – Team {i % 97 + 3}" if de else f" – team {i % 97 + 3}"
         record = {
             "external_id": f"bench-{i:06d}",
-            "name": f"{template['name'].split()[0]} {rng.choice(['Tech', 'Systems', 'Labs', 'Werk', 'Solutions', 'Engineering'])} {i}",
+            "name": f"{template['name'].split()[0]} {rng.choice(SUFFIXES)} {i}",
             "kind": template["kind"],
             "description": rng.choice(descriptions) + f" Sitz: {municipality}.{detail}",
             "offers": [f"{t} {near}" for t in rng.sample(offers_pool, rng.randint(1, 4))],
