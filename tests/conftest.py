@@ -33,12 +33,15 @@ def _database_url(backend: str, tmp_path_factory) -> str:
 @pytest.fixture(scope="session", params=BACKENDS)
 def app(request, tmp_path_factory):
     url = _database_url(request.param, tmp_path_factory)
+    schema = None
     if request.param == "postgresql":
+        # A schema of this session's own: parallel runs on one server never collide.
+        schema = f"t_{uuid.uuid4().hex[:10]}"
         engine = sa.create_engine(url)
         with engine.begin() as conn:
-            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-            conn.execute(sa.text("CREATE SCHEMA public"))
+            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
         engine.dispose()
+        url = f"{url}?options=-csearch_path%3D{schema}"
     application = create_app(
         {
             "TESTING": True,
@@ -54,6 +57,11 @@ def app(request, tmp_path_factory):
     with application.app_context():
         db.session.remove()
         db.engine.dispose()
+    if schema:
+        engine = sa.create_engine(POSTGRES_URL)
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
 
 
 @pytest.fixture(autouse=True)
