@@ -37,7 +37,8 @@ test-sqlite: install
 	MATCHMAKER_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check matchmaker embeddings tests benchmarks
+	$(BIN)/ruff check matchmaker embeddings tests benchmarks scripts
+	bash scripts/lint-deploy.sh
 
 spec: install
 	$(BIN)/python scripts/write_spec.py api_spec/openapi.json

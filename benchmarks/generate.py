@@ -49,7 +49,8 @@ def generate(n: int, seed: int = 7) -> dict[str, list]:
             "verified": rng.random() < 0.8,
         }
         out.append(record)
-    return {"organizations": out, "offers": demo["offers"]}
+    offers = [{k: v for k, v in o.items() if k != "provider_external_id"} for o in demo["offers"]]
+    return {"organizations": out, "offers": offers}
 
 
 def texts_of(records: dict[str, list]) -> list[str]:
