@@ -66,7 +66,7 @@ def app(request, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def clean(app):
-    """Empty tables, the Redis prefix and the in-memory index before each test."""
+    """Empty tables, the Redis prefix (but cached vectors) and the in-memory index."""
     with app.app_context():
         tables = [t for t in reversed(db.metadata.sorted_tables)]
         for table in tables:
@@ -76,8 +76,12 @@ def clean(app):
         runtime.reset_index()
         runtime.breaker.record_success()
         client = redis.Redis.from_url(app.config["REDIS_URL"])
-        for key in client.scan_iter(f"{app.config['MATCHMAKER_REDIS_PREFIX']}:*"):
-            client.delete(key)
+        # Cached vectors are content-addressed and may outlive a test (it saves re-encoding
+        # the same fixtures); everything else under the prefix goes.
+        prefix = app.config["MATCHMAKER_REDIS_PREFIX"]
+        for key in client.scan_iter(f"{prefix}:*"):
+            if not key.startswith(f"{prefix}:emb:".encode()):
+                client.delete(key)
     yield
 
 

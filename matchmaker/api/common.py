@@ -52,8 +52,6 @@ class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = FlaskParser(unknown=None)
 
 
-
-
 class StrictSchema(Schema):
     """Rejects unknown fields, naming them."""
 

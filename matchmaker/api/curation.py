@@ -7,9 +7,11 @@ from flask_smorest import abort
 from marshmallow import fields, validate
 
 from matchmaker import auth
-from matchmaker.api.common import Blueprint, StrictSchema, one_of
+from matchmaker.api.common import Blueprint, PageArgsSchema, StrictSchema, one_of
+from matchmaker.api.organizations.schemas import OrganizationPageSchema, OrganizationSchema
 from matchmaker.auth import current_principal, roles_required
-from matchmaker.services import introductions
+from matchmaker.services import curation, introductions, records
+from matchmaker.services.matching import get_organization
 from matchmaker.services.records import audit_events
 
 blp = Blueprint(
@@ -149,3 +151,90 @@ class KeysById(MethodView):
         """Revoke an API key"""
         if auth.revoke_key(key_id) is None:
             abort(404, message=f"Key {key_id} not found.")
+
+
+class DuplicatePairSchema(StrictSchema):
+    organization_ids = fields.List(fields.String())
+    names = fields.List(fields.String())
+    reasons = fields.List(fields.String())
+
+
+class DuplicateQueueSchema(StrictSchema):
+    items = fields.List(fields.Nested(DuplicatePairSchema))
+
+
+class DuplicateArgsSchema(StrictSchema):
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
+
+
+class DuplicateCandidateSchema(StrictSchema):
+    id = fields.String()
+    name = fields.String()
+    status = fields.String()
+    reasons = fields.List(fields.String())
+
+
+class DuplicateCandidatesSchema(StrictSchema):
+    items = fields.List(fields.Nested(DuplicateCandidateSchema))
+
+
+class MergeSchema(StrictSchema):
+    duplicate_id = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=32),
+        metadata={"description": "The organisation merged into this one and then deleted."},
+    )
+
+
+@blp.route("/curation/stale")
+class StaleQueue(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, OrganizationPageSchema)
+    def get(self, args):
+        """Profiles not updated for 12 months (MATCHMAKER_STALE_AFTER_DAYS), oldest first"""
+        items, total = curation.stale_profiles(page=args["page"], page_size=args["page_size"])
+        size = args["page_size"]
+        return {
+            "items": [records.organization_to_dict(o, show_contact=True) for o in items],
+            "page": args["page"],
+            "page_size": size,
+            "total": total,
+            "pages": (total + size - 1) // size,
+        }
+
+
+@blp.route("/curation/duplicates")
+class DuplicateQueue(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(DuplicateArgsSchema, location="query")
+    @blp.response(200, DuplicateQueueSchema)
+    def get(self, args):
+        """Pairs of organisations that may be duplicates (name, website domain, vectors)"""
+        return {"items": curation.duplicate_queue(limit=args["limit"])}
+
+
+@blp.route("/organizations/<string:organization_id>/duplicates")
+class OrganizationDuplicates(MethodView):
+    @roles_required("admin", "curator")
+    @blp.response(200, DuplicateCandidatesSchema)
+    def get(self, organization_id):
+        """Organisations that may be the same as this one, with the reasons"""
+        org = get_organization(organization_id, current_principal())
+        return {"items": curation.duplicate_candidates(org)}
+
+
+@blp.route("/organizations/<string:organization_id>/merge")
+class OrganizationMerge(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(MergeSchema)
+    @blp.response(200, OrganizationSchema)
+    def post(self, data, organization_id):
+        """Merge a duplicate into this organisation (moves offers, feedback, introductions)"""
+        principal = current_principal()
+        survivor = get_organization(organization_id, principal)
+        duplicate = get_organization(data["duplicate_id"], principal)
+        merged = curation.merge_organizations(
+            survivor=survivor, duplicate=duplicate, principal=principal
+        )
+        return records.organization_to_dict(merged, show_contact=True)
