@@ -28,6 +28,7 @@ class VectorIndex:
         self.dim = dim
         self._vectors = np.zeros((capacity, dim), dtype=np.float32)
         self._owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
+        self._tag = np.zeros(capacity, dtype=np.int16)
         self._rows: dict[int, list[int]] = {}
         self._free: list[int] = []
         self._high = 0  # rows [0, _high) have been used at least once
@@ -42,7 +43,7 @@ class VectorIndex:
 
     @property
     def nbytes(self) -> int:
-        return int(self._vectors.nbytes + self._owner.nbytes)
+        return int(self._vectors.nbytes + self._owner.nbytes + self._tag.nbytes)
 
     def _grow(self, needed: int) -> None:
         capacity = len(self._owner)
@@ -53,17 +54,23 @@ class VectorIndex:
         vectors[:capacity] = self._vectors
         owner = np.full(new_capacity, _NO_OWNER, dtype=np.int32)
         owner[:capacity] = self._owner
-        self._vectors, self._owner = vectors, owner
+        tag = np.zeros(new_capacity, dtype=np.int16)
+        tag[:capacity] = self._tag
+        self._vectors, self._owner, self._tag = vectors, owner, tag
 
-    def upsert(self, owner: int, vectors: np.ndarray) -> None:
-        """Replace all rows of `owner` by `vectors` (shape (m, dim); m may be 0)."""
+    def upsert(self, owner: int, vectors: np.ndarray, tags: list[int] | None = None) -> None:
+        """Replace all rows of `owner` by `vectors` (shape (m, dim); m may be 0).
+
+        Args:
+            tags: optional small integer per row (e.g. which of the owner's texts it encodes).
+        """
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         if vectors.shape[1] != self.dim:
             raise EmbeddingError(f"vector of dimension {vectors.shape[1]}, index has {self.dim}")
         with self._lock:
             self.remove(owner)
             rows: list[int] = []
-            for vector in vectors:
+            for i, vector in enumerate(vectors):
                 if self._free:
                     row = self._free.pop()
                 else:
@@ -72,6 +79,7 @@ class VectorIndex:
                     self._high += 1
                 self._vectors[row] = vector
                 self._owner[row] = owner
+                self._tag[row] = tags[i] if tags is not None else 0
                 rows.append(row)
             if rows:
                 self._rows[owner] = rows
@@ -90,6 +98,18 @@ class VectorIndex:
         if not rows:
             return np.zeros((0, self.dim), dtype=np.float32)
         return self._vectors[rows]
+
+    def tags_of(self, owner: int) -> list[int]:
+        """The tags of `owner`'s rows, in the order of `rows_of`."""
+        return [int(self._tag[r]) for r in self._rows.get(owner, [])]
+
+    def row_ids_of(self, owner: int) -> list[int]:
+        """Row numbers of `owner` (indexes into `row_similarities` results)."""
+        return list(self._rows.get(owner, []))
+
+    def row_tags(self) -> np.ndarray:
+        """The tag of every row up to the high-water mark (aligned with row_similarities)."""
+        return self._tag[: self._high]
 
     def row_similarities(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Cosine of every live row to every query.
@@ -161,9 +181,11 @@ class VectorIndex:
             capacity = max(1024, len(live_rows))
             vectors = np.zeros((capacity, self.dim), dtype=np.float32)
             owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
+            tag = np.zeros(capacity, dtype=np.int16)
             if live_rows:
                 vectors[: len(live_rows)] = self._vectors[live_rows]
                 owner[: len(live_rows)] = self._owner[live_rows]
+                tag[: len(live_rows)] = self._tag[live_rows]
             self._rows = {o: [remap[r] for r in rows] for o, rows in self._rows.items()}
-            self._vectors, self._owner = vectors, owner
+            self._vectors, self._owner, self._tag = vectors, owner, tag
             self._free, self._high = [], len(live_rows)

@@ -125,6 +125,10 @@ def register_blueprints(app: Flask) -> None:
     ):
         api.register_blueprint(blueprint)
 
+    from matchmaker.api.system import swagger_asset
+
+    app.add_url_rule("/api/static/swagger-ui/<path:filename>", view_func=swagger_asset)
+
     @app.get("/metrics")
     def metrics():
         from matchmaker.observability import metrics_response

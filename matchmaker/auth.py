@@ -15,7 +15,7 @@ from flask import g, request
 from flask_smorest import abort
 
 from matchmaker.extensions import db
-from matchmaker.models import ApiKey
+from matchmaker.models import ApiKey, Organization
 from matchmaker.models._common import utcnow
 
 ROLES = ("admin", "curator", "member", "reader")
@@ -56,6 +56,8 @@ def create_key(
         raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
     if role == "member" and not organization_id:
         raise ValueError("a member key needs --organization")
+    if organization_id is not None and db.session.get(Organization, organization_id) is None:
+        raise ValueError(f"no organisation {organization_id}")
     prefix = secrets.token_hex(6)
     token = f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
     key = ApiKey(

@@ -12,11 +12,37 @@ class Base(DeclarativeBase):
     """Declarative base of every model."""
 
 
+def _nullable_nested(self, field, ret, **kwargs) -> dict:
+    """Spell a nullable nested schema `{"allOf": [{"$ref": ...}], "nullable": true}`.
+
+    apispec writes `anyOf: [{"type": "object", "nullable": true}, {"$ref": ...}]` for OpenAPI
+    3.0, whose first branch admits any object at all, so generated clients and fuzzers (and
+    readers) lose the nested schema's fields and its `additionalProperties: false`.
+    """
+    branches = ret.get("anyOf")
+    if not field.allow_none or not isinstance(branches, list) or len(branches) != 2:
+        return {}
+    refs = [b for b in branches if "$ref" in b]
+    if len(refs) != 1 or {"type": "object", "nullable": True} not in branches:
+        return {}
+    del ret["anyOf"]
+    return {"allOf": refs, "nullable": True}
+
+
 class MatchmakerApi(Api):
     """flask-smorest's Api whose error bodies always carry a readable `message`."""
 
+    def _init_spec(self, *args, **kwargs):
+        super()._init_spec(*args, **kwargs)
+        self.ma_plugin.converter.add_attribute_function(_nullable_nested)
+
     def handle_http_exception(self, error):
         payload, code, headers = super().handle_http_exception(error)
+        # werkzeug's own headers (405: Allow, the methods the resource supports) survive the
+        # JSON rendering; RFC 9110 requires Allow on every 405.
+        extra = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+        if extra:
+            headers = {**extra, **dict(headers or {})}
         if "message" not in payload:
             errors = payload.get("errors")
             if errors:

@@ -20,6 +20,10 @@ preload_app = False
 timeout = int(os.environ.get("MATCHMAKER_WORKER_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5
+# gunicorn's largest bounded request line (default 4094): a full set of match filters, URL-
+# encoded, stays below it, and over-long values reach the app and get its 422 (JSON), not
+# gunicorn's HTML 414.
+limit_request_line = 8190
 max_requests = int(os.environ.get("MATCHMAKER_MAX_REQUESTS", "0"))
 max_requests_jitter = 100
 accesslog = None  # the app logs each request as JSON with its request id

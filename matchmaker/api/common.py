@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import flask_smorest
 from flask import request
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.flaskparser import FlaskParser
 
 from matchmaker.taxonomy import DISTRICTS, OFFER_KINDS, ORGANIZATION_KINDS, STAGES, STATUSES, THEMES
@@ -45,6 +45,68 @@ def code_list(choices: list[str]) -> fields.List:
     )
 
 
+class Pattern(validate.Regexp):
+    """A regular expression the whole value must match, as JSON Schema's `pattern` (ECMA 262)
+    reads it: `re.match` would also let `$` match before a trailing newline. Write patterns
+    with ASCII classes (`[0-9]`, not `\\d`, which Python widens to every script's digits)."""
+
+    def __call__(self, value):
+        if not isinstance(value, str) or self.regex.fullmatch(value) is None:
+            raise ValidationError(self._format_error(value))
+        return value
+
+
+# http(s), a host name with a top-level domain, an optional port, then printable ASCII.
+URL_PATTERN = (
+    r"^https?://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+    r"(:[0-9]{1,5})?([/?#][!-~]*)?$"
+)
+
+
+def url_field(max_len: int) -> fields.String:
+    """An http(s) URL; the pattern is the whole rule, so the document and the server agree."""
+    return fields.String(
+        allow_none=True,
+        validate=[
+            validate.Length(max=max_len),
+            Pattern(URL_PATTERN, error="Not a valid URL: http(s)://host.tld/..."),
+        ],
+        metadata={"description": f"An http(s) URL of at most {max_len} characters."},
+    )
+
+
+def code_csv(choices: list[str], max_len: int | None = None) -> fields.String:
+    """A comma-separated list of codes (a query parameter), e.g. `startup,scaleup`."""
+    alternatives = "|".join(choices)  # codes are [a-z_-]: nothing to escape
+    return fields.String(
+        validate=[
+            validate.Length(max=max_len or len(",".join(choices))),
+            Pattern(
+                rf"^(({alternatives})(,({alternatives}))*)?$",
+                error=f"Comma-separated, among: {', '.join(choices)}.",
+            ),
+        ],
+        metadata={"description": f"Comma-separated, among: {', '.join(choices)}."},
+    )
+
+
+class UtcDateTime(fields.AwareDateTime):
+    """An RFC 3339 date-time. Input needs an offset and is kept as UTC (SQLite stores no
+    offset); naive values read back from SQLite are UTC and are written with `+00:00`."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        result = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return result.astimezone(UTC)
+        except (OverflowError, ValueError) as exc:
+            raise self.make_error("invalid", input=value, obj_type=self.OBJ_TYPE) from exc
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
 class Blueprint(flask_smorest.Blueprint):
     """A Blueprint whose argument parser honours each schema's `unknown` (RAISE here), so an
     unknown query parameter is a 422 naming it rather than silently ignored."""
@@ -64,7 +126,7 @@ class LocationSchema(StrictSchema):
     municipality = fields.String(allow_none=True, validate=validate.Length(max=100))
     postal_code = fields.String(
         allow_none=True,
-        validate=validate.Regexp(r"^\d{5}$", error="A German postal code has five digits."),
+        validate=Pattern(r"^[0-9]{5}$", error="A German postal code has five digits."),
     )
     lat = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90))
     lon = fields.Float(allow_none=True, validate=validate.Range(min=-180, max=180))

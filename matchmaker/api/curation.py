@@ -7,10 +7,10 @@ from flask_smorest import abort
 from marshmallow import fields, validate
 
 from matchmaker import auth
-from matchmaker.api.common import Blueprint, PageArgsSchema, StrictSchema, one_of
+from matchmaker.api.common import Blueprint, PageArgsSchema, StrictSchema, UtcDateTime, one_of
 from matchmaker.api.organizations.schemas import OrganizationPageSchema, OrganizationSchema
 from matchmaker.auth import current_principal, roles_required
-from matchmaker.services import curation, introductions, records
+from matchmaker.services import NotFound, curation, introductions, records
 from matchmaker.services.matching import get_organization
 from matchmaker.services.records import audit_events
 
@@ -29,7 +29,7 @@ class AuditEventSchema(StrictSchema):
     entity_id = fields.String()
     action = fields.String()
     actor = fields.String()
-    at = fields.DateTime()
+    at = UtcDateTime()
     changes = fields.Dict()
 
 
@@ -45,8 +45,8 @@ class IntroductionSchema(StrictSchema):
     status = fields.String(dump_only=True)
     requested_by = fields.String(dump_only=True)
     decided_by = fields.String(dump_only=True, allow_none=True)
-    created_at = fields.DateTime(dump_only=True)
-    updated_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
 
 
 class IntroductionDecisionSchema(StrictSchema):
@@ -66,8 +66,8 @@ class ApiKeySchema(StrictSchema):
     role = fields.String(required=True, validate=one_of(list(auth.ROLES)))
     label = fields.String(load_default="", validate=validate.Length(max=100))
     organization_id = fields.String(allow_none=True, validate=validate.Length(max=32))
-    created_at = fields.DateTime(dump_only=True)
-    revoked_at = fields.DateTime(dump_only=True, allow_none=True)
+    created_at = UtcDateTime(dump_only=True)
+    revoked_at = UtcDateTime(dump_only=True, allow_none=True)
     token = fields.String(dump_only=True, metadata={"description": "Shown once, at creation."})
 
 
@@ -233,7 +233,10 @@ class OrganizationMerge(MethodView):
         """Merge a duplicate into this organisation (moves offers, feedback, introductions)"""
         principal = current_principal()
         survivor = get_organization(organization_id, principal)
-        duplicate = get_organization(data["duplicate_id"], principal)
+        try:
+            duplicate = get_organization(data["duplicate_id"], principal)
+        except NotFound as exc:  # the body names it: invalid input, not a missing resource
+            abort(422, message=exc.message, errors={"json": {"duplicate_id": [exc.message]}})
         merged = curation.merge_organizations(
             survivor=survivor, duplicate=duplicate, principal=principal
         )

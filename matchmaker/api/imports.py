@@ -8,6 +8,8 @@ from flask_smorest import abort
 from marshmallow import fields
 
 from matchmaker.api.common import Blueprint, StrictSchema, one_of
+from matchmaker.api.offers.schemas import OfferSchema
+from matchmaker.api.organizations.schemas import OrganizationSchema
 from matchmaker.auth import current_principal, roles_required
 from matchmaker.services import bulk
 
@@ -22,6 +24,34 @@ class ImportArgsSchema(StrictSchema):
     )
 
 
+class ImportOfferSchema(OfferSchema):
+    provider_external_id = fields.String(
+        allow_none=True, metadata={"description": "The provider, by its external_id."}
+    )
+
+
+class ImportFileSchema(StrictSchema):
+    """The body of a JSON import (documentation only: the view parses it itself, since the
+    same endpoint takes CSV, and reports every bad record by its position)."""
+
+    organizations = fields.List(fields.Nested(OrganizationSchema))
+    offers = fields.List(fields.Nested(ImportOfferSchema))
+
+
+IMPORT_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": ImportFileSchema},
+        "text/csv": {
+            "schema": {
+                "type": "string",
+                "description": "Organisations, one a row, with the documented columns.",
+            }
+        },
+    },
+}
+
+
 class ExportArgsSchema(StrictSchema):
     format = fields.String(load_default="json", validate=one_of(["json", "csv"]))
 
@@ -30,6 +60,7 @@ class ExportArgsSchema(StrictSchema):
 class Import(MethodView):
     @roles_required("admin", "curator")
     @blp.arguments(ImportArgsSchema, location="query")
+    @blp.doc(requestBody=IMPORT_BODY)
     @blp.response(200)
     @blp.alt_response(422, description="At least one invalid record: nothing was written.")
     def post(self, args):

@@ -60,6 +60,7 @@ def readiness() -> tuple[dict, int]:
 
 @blp.route("/livez")
 class Liveness(MethodView):
+    @blp.doc(security=[])  # public: probes carry no key
     @blp.response(200)
     def get(self):
         """Liveness: the process answers"""
@@ -68,17 +69,16 @@ class Liveness(MethodView):
 
 @blp.route("/readyz")
 class Readiness(MethodView):
+    @blp.doc(security=[])  # public: probes carry no key
     @blp.response(200)
     def get(self):
         """Readiness: database, Redis and model, each reported; Redis down = degraded"""
         return readiness()
 
 
-@blp.route("/api/static/swagger-ui/<path:filename>")
-class SwaggerAssets(MethodView):
-    @blp.doc(hide=True)
-    def get(self, filename):
-        """Serve the Swagger UI assets from the installed package (no CDN)"""
-        import swagger_ui_bundle
+def swagger_asset(filename: str):
+    """Serve the Swagger UI assets from the installed package (no CDN); registered on the app
+    as a plain route, since it is no part of the API's own document."""
+    import swagger_ui_bundle
 
-        return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=86400)
+    return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename, max_age=86400)

@@ -212,6 +212,7 @@ class MatchIndex:
             Embedding.entity_id,
             Embedding.field,
             Embedding.position,
+            Embedding.variant,
             Embedding.vector,
         ).where(Embedding.model_id == model_id)
         if keys is not None:
@@ -220,10 +221,12 @@ class MatchIndex:
                 return {}
             query = query.where(Embedding.entity_id.in_(ids))
         out: dict = {}
-        for entity_type, entity_id, field_name, position, blob in db.session.execute(query):
+        for entity_type, entity_id, field_name, position, variant, blob in db.session.execute(
+            query
+        ):
             vector = np.frombuffer(blob, dtype=np.float32)
             out.setdefault((entity_type, entity_id), {}).setdefault(field_name, []).append(
-                (position, vector)
+                (position, variant, vector)
             )
         return out
 
@@ -286,10 +289,12 @@ class MatchIndex:
     def _put(self, etype: int, entity, vectors: dict) -> None:
         slot = self._slot(etype, entity.id)
         self._clear_slot(slot)
-        by_field = {
-            name: np.stack([v for _, v in sorted(items, key=lambda item: item[0])])
+        ordered = {
+            name: sorted(items, key=lambda item: (item[0], item[1]))
             for name, items in vectors.items()
         }
+        by_field = {name: np.stack([v for _, _, v in items]) for name, items in ordered.items()}
+        positions = {name: [p for p, _, _ in items] for name, items in ordered.items()}
         if by_field:
             self._ensure_vectors(next(iter(by_field.values())).shape[1])
         self.etype[slot] = etype
@@ -324,16 +329,17 @@ class MatchIndex:
         self.supply.add(slot, supply)
         self.need_terms[slot] = [list(item) for item in terms.get("need", [])]
         self.offer_terms[slot] = [list(item) for item in terms.get("offer", [])]
-        self.n_needs[slot] = len(by_field.get("need", ()))
+        self.n_needs[slot] = len(set(positions.get("need", ())))
         if self.profile is not None:
             if "profile" in by_field:
-                self.profile.upsert(slot, by_field["profile"])
-            # An offer entity supplies its profile; an organisation its listed offers.
-            supply_vectors = by_field.get("offer") if etype == ORG else by_field.get("profile")
-            if supply_vectors is not None:
-                self.offers.upsert(slot, supply_vectors)
+                self.profile.upsert(slot, by_field["profile"], positions["profile"])
+            # An offer entity supplies its profile; an organisation its listed offers. Each
+            # row is tagged with the position of the text it encodes (variants share it).
+            supply = "offer" if etype == ORG else "profile"
+            if supply in by_field:
+                self.offers.upsert(slot, by_field[supply], positions[supply])
             if "need" in by_field:
-                self.needs.upsert(slot, by_field["need"])
+                self.needs.upsert(slot, by_field["need"], positions["need"])
         has_vectors = "profile" in by_field
         self.live[slot] = has_vectors
         if has_vectors:
@@ -359,6 +365,15 @@ class MatchIndex:
             "profile": self.profile.rows_of(slot),
             "offer": self.offers.rows_of(slot),
             "need": self.needs.rows_of(slot),
+        }
+
+    def positions(self, slot: int) -> dict[str, np.ndarray]:
+        """For each row of `vectors(slot)`, the position of the text it encodes."""
+        assert self.profile is not None
+        return {
+            "profile": np.array(self.profile.tags_of(slot), dtype=int),
+            "offer": np.array(self.offers.tags_of(slot), dtype=int),
+            "need": np.array(self.needs.tags_of(slot), dtype=int),
         }
 
     def stats(self) -> dict[str, int]:

@@ -23,17 +23,20 @@ from matchmaker.matching.index import (
 from matchmaker.matching.weights import DEFAULT_WEIGHTS, Weights
 
 EARTH_KM = 6371.0
+MAX_POSITIONS = 32  # texts per list are capped at 20 by validation
 
 
 @dataclass
 class Query:
     """The asking side: its vectors and terms, and who it is (for filters and structure)."""
 
-    need_vectors: np.ndarray  # (q, d): its needs, or its profile when it states none
-    need_terms: list[list[str]]
+    need_vectors: np.ndarray  # (r, d): its needs (all variants), or its profile
+    need_positions: np.ndarray  # (r,): which need each row encodes (0..len(need_terms)-1)
+    need_terms: list[list[str]]  # per need
     supply_vectors: np.ndarray  # (m, d): its offers and profile, for the reverse direction
     supply_terms: set[str]
     supply_is_profile: np.ndarray  # (m,) bool: which supply rows are the profile
+    supply_positions: np.ndarray  # (m,): which offer (or 0 for the profile) each row encodes
     slot: int | None = None
     etype: int = ORG
     uses_profile_as_need: bool = False
@@ -92,6 +95,16 @@ def coverage(index: MatchIndex, need: list[str], supply: set[str]) -> float:
     if mass <= 0:
         return 0.0
     return sum(index.idf(t) for t in unique if t in supply) / mass
+
+
+def collapse_variants(values: np.ndarray, positions: np.ndarray, count: int) -> np.ndarray:
+    """(n, rows) -> (n, count): the best variant of each text (rows sharing a position)."""
+    out = np.zeros((values.shape[0], count), dtype=np.float64)
+    for position in range(count):
+        columns = positions == position
+        if columns.any():
+            out[:, position] = values[:, columns].max(axis=1)
+    return out
 
 
 def lexical_forward(index: MatchIndex, need_terms: list[list[str]], n: int) -> np.ndarray:
@@ -235,10 +248,12 @@ def rank(
     if not offer_for_orgs:
         sem_offers = index.offers.max_per_owner(query.need_vectors, n)
         sem_profile = index.profiles_max(query.need_vectors, n)
-        semantic = np.maximum(
+        semantic_rows = np.maximum(
             calibrate(sem_offers, weights),
             calibrate(sem_profile, weights) * weights.profile_discount,
         )
+        n_needs = len(query.need_terms)
+        semantic = collapse_variants(semantic_rows, query.need_positions, n_needs)
         lexical = lexical_forward(index, query.need_terms, n)
         need_fit = _blend(semantic, lexical, weights)
         forward = _aggregate(need_fit, weights)
@@ -259,17 +274,21 @@ def rank(
                     * weights.profile_discount,
                 )
             row_sem = np.clip(best, 0.0, 1.0)
-            live_rows = row_owner >= 0
-            owners = row_owner[live_rows]
-            values = row_sem[live_rows]
-            counts = np.bincount(owners, minlength=n)[:n]
-            sums = np.bincount(owners, weights=values, minlength=n)[:n]
-            maxes = np.zeros(n)
-            np.maximum.at(maxes, owners, values)
+            # One value per (candidate, need): the best variant of that need's text.
+            tags = np.minimum(index.needs.row_tags().astype(np.int64), MAX_POSITIONS - 1)
+            live_rows = (row_owner >= 0) & (row_owner < n)
+            keys = row_owner[live_rows].astype(np.int64) * MAX_POSITIONS + tags[live_rows]
+            per_need = np.full(n * MAX_POSITIONS, -1.0)
+            np.maximum.at(per_need, keys, row_sem[live_rows])
+            per_need = per_need.reshape(n, MAX_POSITIONS)
+            valid = per_need >= 0
+            counts = valid.sum(axis=1)
+            maxes = np.where(counts > 0, per_need.max(axis=1), 0.0)
+            sums = np.where(valid, per_need, 0.0).sum(axis=1)
             means = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
             total = weights.best_need + weights.mean_need or 1.0
             semantic_reverse = (weights.best_need * maxes + weights.mean_need * means) / total
-            # Lexical evidence is added exactly on the shortlist; scale the fast pass alike.
+            # Lexical evidence is added exactly on the shortlist below.
             reverse = np.where(counts > 0, semantic_reverse, np.nan)
         else:
             reverse = np.full(n, np.nan)
@@ -284,14 +303,18 @@ def rank(
         reverse = reverse.copy()
         for slot in short:
             need_lists = index.need_terms[slot]
-            rows = index.needs._rows.get(int(slot), [])
+            rows = index.needs.row_ids_of(int(slot))
             if not rows:
                 continue
+            best_by_position: dict[int, float] = {}
+            for row, position in zip(rows, index.needs.tags_of(int(slot)), strict=True):
+                best_by_position[position] = max(best_by_position.get(position, 0.0),
+                                                  float(row_sem[row]))
             fits = []
-            for position, row in enumerate(rows):
+            for position, semantic_fit in sorted(best_by_position.items()):
                 terms = need_lists[position] if position < len(need_lists) else []
                 lex = coverage(index, terms, query.supply_terms)
-                fits.append(_blend(np.array([row_sem[row]]), np.array([lex]), weights)[0])
+                fits.append(_blend(np.array([semantic_fit]), np.array([lex]), weights)[0])
             reverse[slot] = _aggregate(np.array([fits]), weights)[0]
         text_fit = _combine(forward, reverse, weights, reciprocal, offer_for_orgs, index, query, n)
     query_themes = int(index.theme_bits[query.slot]) if query.slot is not None else 0

@@ -22,6 +22,8 @@ class Embedding(db.Model):
     entity_id: so.Mapped[str] = so.mapped_column(sa.String(32))
     field: so.Mapped[str] = so.mapped_column(sa.String(10))
     position: so.Mapped[int] = so.mapped_column(sa.Integer, default=0)
+    # 0: the form the model reads best (English); 1: a German text as written.
+    variant: so.Mapped[int] = so.mapped_column(sa.Integer, default=0, server_default="0")
     text_hash: so.Mapped[str] = so.mapped_column(sa.String(64))
     model_id: so.Mapped[str] = so.mapped_column(sa.String(300), index=True)
     vector: so.Mapped[bytes] = so.mapped_column(sa.LargeBinary)

@@ -60,8 +60,8 @@ def index_entities(entities: Sequence[Organization | Offer]) -> None:
         entity_type = entity_type_of(entity)
         entity.text_language = texts.language
         entity.search_terms = texts.terms
-        for offset, (field_name, position, encoded) in enumerate(
-            zip(texts.fields, texts.positions, texts.encoded, strict=True)
+        for offset, (field_name, position, variant, encoded) in enumerate(
+            zip(texts.fields, texts.positions, texts.variants, texts.encoded, strict=True)
         ):
             rows.append(
                 {
@@ -69,6 +69,7 @@ def index_entities(entities: Sequence[Organization | Offer]) -> None:
                     "entity_id": entity.id,
                     "field": field_name,
                     "position": position,
+                    "variant": variant,
                     "text_hash": text_hash(encoded),
                     "model_id": pipeline.model_id,
                     "vector": np.asarray(vectors[start + offset], dtype=np.float32).tobytes(),

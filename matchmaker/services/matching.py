@@ -52,27 +52,30 @@ def current_index() -> MatchIndex:
 
 def _query_from_slot(index: MatchIndex, slot: int, etype: int) -> Query:
     vectors = index.vectors(slot)
+    positions = index.positions(slot)
     profile = vectors["profile"]
-    supply_rows = vectors["offer"] if etype == ORG else profile
     if etype == OFFER:
-        supply = profile
+        supply, supply_positions = profile, np.zeros(len(profile), dtype=int)
         is_profile = np.ones(len(profile), dtype=bool)
     else:
-        supply = np.vstack([supply_rows, profile]) if len(supply_rows) else profile
-        is_profile = np.array([False] * len(supply_rows) + [True] * len(profile))
-    needs = vectors["need"]
+        supply = np.vstack([vectors["offer"], profile]) if len(vectors["offer"]) else profile
+        supply_positions = np.concatenate([positions["offer"], np.zeros(len(profile), int)])
+        is_profile = np.array([False] * len(vectors["offer"]) + [True] * len(profile))
+    needs, need_positions = vectors["need"], positions["need"]
     need_terms = index.need_terms[slot]
     uses_profile = len(needs) == 0
     if uses_profile:
         # No stated needs: the profile stands in (what it is about is what it looks for).
-        needs = profile
+        needs, need_positions = profile, np.zeros(len(profile), dtype=int)
         need_terms = [sorted(index.supply_terms[slot])]
     return Query(
         need_vectors=needs,
+        need_positions=need_positions,
         need_terms=need_terms,
         supply_vectors=supply,
         supply_terms=index.supply_terms[slot],
         supply_is_profile=is_profile,
+        supply_positions=supply_positions,
         slot=slot,
         etype=etype,
         uses_profile_as_need=uses_profile,
@@ -123,17 +126,26 @@ def _load(index: MatchIndex, scored: list[Scored]) -> dict[int, Organization | O
 def _pairs(
     index: MatchIndex, query: Query, scored: Scored, *, forward: bool, weights: Weights
 ) -> list[tuple[int, str, int, float]]:
-    """Best (query item, candidate item) pairs behind a score, for the explanation."""
+    """Best (query text, candidate text) pairs behind a score, for the explanation.
+
+    Returns (position of the asking side's text, field of the other side's text, its position,
+    calibrated strength), at most one pair per need, strongest first.
+    """
     vectors = index.vectors(scored.slot)
-    pairs: list[tuple[int, str, int, float]] = []
+    positions = index.positions(scored.slot)
+    best: dict[int, tuple[int, str, int, float]] = {}
+
+    def consider(key: int, pair: tuple[int, str, int, float]) -> None:
+        if key not in best or pair[3] > best[key][3]:
+            best[key] = pair
+
     if forward:
-        left = query.need_vectors
-        right_sets = [("offer", vectors["offer"]), ("profile", vectors["profile"])]
+        right_sets = [("offer", vectors["offer"], positions["offer"]),
+                      ("profile", vectors["profile"], positions["profile"])]
         if index.etype[scored.slot] == OFFER:
-            right_sets = [("profile", vectors["profile"])]
-        for i, vec in enumerate(left):
-            best = None
-            for name, rows in right_sets:
+            right_sets = [("profile", vectors["profile"], positions["profile"])]
+        for vec, need_position in zip(query.need_vectors, query.need_positions, strict=True):
+            for name, rows, row_positions in right_sets:
                 if not len(rows):
                     continue
                 sims = rows @ vec
@@ -141,21 +153,19 @@ def _pairs(
                 value = float(calibrate(np.array([sims[j]]), weights)[0])
                 if name == "profile" and index.etype[scored.slot] == ORG:
                     value *= weights.profile_discount
-                if best is None or value > best[3]:
-                    best = (i, name, j, value)
-            if best is not None:
-                pairs.append(best)
+                consider(int(need_position),
+                         (int(need_position), name, int(row_positions[j]), value))
     else:
-        for i, vec in enumerate(vectors["need"]):
+        for vec, need_position in zip(vectors["need"], positions["need"], strict=True):
             sims = query.supply_vectors @ vec
             if not len(sims):
                 continue
             j = int(np.argmax(sims))
             value = float(calibrate(np.array([sims[j]]), weights)[0])
             name = "profile" if query.supply_is_profile[j] else "offer"
-            offset = j if name == "offer" else 0
-            pairs.append((i, name, offset, value))
-    pairs.sort(key=lambda p: -p[3])
+            consider(int(need_position),
+                     (int(need_position), name, int(query.supply_positions[j]), value))
+    pairs = sorted(best.values(), key=lambda p: -p[3])
     return [p for p in pairs[:3] if p[3] >= 0.25]
 
 
@@ -278,14 +288,16 @@ def search(*, text: str, options: MatchOptions) -> list[dict]:
         bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
         dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
     )
-    vector = get_runtime().pipeline.embed(texts.encoded)
+    vectors = get_runtime().pipeline.embed(texts.encoded)
     terms = texts.terms["profile"][0]
     query = Query(
-        need_vectors=vector,
+        need_vectors=vectors,
+        need_positions=np.zeros(len(vectors), dtype=int),
         need_terms=[terms],
-        supply_vectors=vector,
+        supply_vectors=vectors,
         supply_terms=set(terms),
-        supply_is_profile=np.ones(1, dtype=bool),
+        supply_is_profile=np.ones(len(vectors), dtype=bool),
+        supply_positions=np.zeros(len(vectors), dtype=int),
         slot=None,
         etype=-1,
     )

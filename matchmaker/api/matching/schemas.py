@@ -11,6 +11,7 @@ from matchmaker.api.common import (
     STAGE_CODES,
     THEME_CODES,
     StrictSchema,
+    UtcDateTime,
     code_list,
     one_of,
 )
@@ -75,7 +76,7 @@ class FeedbackSchema(StrictSchema):
     )
     id = fields.Integer(dump_only=True)
     organization_id = fields.String(dump_only=True)
-    created_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
 
 
 class FeedbackCountsSchema(StrictSchema):

@@ -79,7 +79,7 @@ class OffersById(MethodView):
         )
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OfferPatchSchema)
+    @blp.arguments(OfferPatchSchema, required=False)  # no body: nothing changes
     @blp.response(200, OfferSchema)
     def patch(self, data, offer_id):
         """Change some fields of an offer (send If-Match with the ETag you read)"""

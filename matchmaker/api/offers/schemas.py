@@ -18,8 +18,11 @@ from matchmaker.api.common import (
     PageArgsSchema,
     PageSchema,
     StrictSchema,
+    UtcDateTime,
+    code_csv,
     code_list,
     one_of,
+    url_field,
 )
 
 
@@ -45,12 +48,12 @@ class OfferSchema(StrictSchema):
     )
     deadline = fields.Date(allow_none=True)
     location = fields.Nested(LocationSchema, allow_none=True)
-    url = fields.URL(allow_none=True, validate=validate.Length(max=500))
+    url = url_field(500)
     status = fields.String(
         validate=one_of(STATUS_CODES), metadata={"description": "Default draft."}
     )
-    created_at = fields.DateTime(dump_only=True)
-    updated_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
 
 
 class OfferPatchSchema(OfferSchema):
@@ -79,15 +82,7 @@ class OfferPageSchema(PageSchema):
 class OfferMatchArgsSchema(StrictSchema):
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
     min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
-    kind = fields.String(
-        validate=validate.Length(max=100), metadata={"description": "Comma-separated."}
-    )
-    theme = fields.String(
-        validate=validate.Length(max=400), metadata={"description": "Comma-separated."}
-    )
-    district = fields.String(
-        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
-    )
-    stage = fields.String(
-        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
-    )
+    kind = code_csv(KIND_CODES)
+    theme = code_csv(THEME_CODES)
+    district = code_csv(DISTRICT_CODES)
+    stage = code_csv(STAGE_CODES)

@@ -87,7 +87,7 @@ class OrganizationsById(MethodView):
         return _with_etag(_dump(org), org)
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OrganizationPatchSchema)
+    @blp.arguments(OrganizationPatchSchema, required=False)  # no body: nothing changes
     @blp.response(200, OrganizationSchema)
     def patch(self, data, organization_id):
         """Change some fields of an organisation (send If-Match with the ETag you read)"""

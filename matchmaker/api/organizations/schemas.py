@@ -16,13 +16,18 @@ from matchmaker.api.common import (
     STAGE_CODES,
     STATUS_CODES,
     THEME_CODES,
+    OFFER_KIND_CODES,
     LocationSchema,
     PageArgsSchema,
+    Pattern,
     PageSchema,
     StrictSchema,
+    UtcDateTime,
+    code_csv,
     code_list,
     one_of,
     text_list,
+    url_field,
 )
 
 STAGED_KINDS = ("startup", "scaleup")
@@ -36,9 +41,9 @@ class ContactSchema(StrictSchema):
     email = fields.Email(allow_none=True, validate=validate.Length(max=254))
     phone = fields.String(
         allow_none=True,
-        validate=validate.Regexp(r"^[0-9+()/ .-]{3,50}$", error="Not a valid phone number."),
+        validate=Pattern(r"^[0-9+()/ .-]{3,50}$", error="Not a valid phone number."),
     )
-    consent_at = fields.DateTime(
+    consent_at = UtcDateTime(
         allow_none=True, metadata={"description": "When the person consented to being listed."}
     )
     legal_basis = fields.String(
@@ -71,10 +76,10 @@ class OrganizationSchema(StrictSchema):
         allow_none=True, validate=validate.Range(min=1800, max=date.today().year + 1)
     )
     employees = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=10_000_000))
-    website = fields.URL(allow_none=True, validate=validate.Length(max=300))
+    website = url_field(300)
     languages = fields.List(
         fields.String(
-            validate=validate.Regexp(r"^[a-z]{2}$", error="A two-letter ISO 639-1 code.")
+            validate=Pattern(r"^[a-z]{2}$", error="A two-letter ISO 639-1 code.")
         ),
         validate=validate.Length(max=10),
     )
@@ -83,8 +88,8 @@ class OrganizationSchema(StrictSchema):
         validate=one_of(STATUS_CODES), metadata={"description": "Default draft."}
     )
     verified = fields.Boolean(metadata={"description": "Set by curators only."})
-    created_at = fields.DateTime(dump_only=True)
-    updated_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
 
     @validates_schema
     def _stage_only_for_startups(self, data: dict, **kwargs) -> None:
@@ -131,16 +136,9 @@ class MatchArgsSchema(StrictSchema):
     )
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
     min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
-    kind = fields.String(
-        validate=validate.Length(max=100),
-        metadata={"description": "Comma-separated organisation kinds (or offer kinds)."},
-    )
-    theme = fields.String(
-        validate=validate.Length(max=400), metadata={"description": "Comma-separated."}
-    )
-    district = fields.String(
-        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
-    )
-    stage = fields.String(
-        validate=validate.Length(max=200), metadata={"description": "Comma-separated."}
-    )
+    # Organisation kinds with target=organizations, offer kinds with target=offers (the other
+    # set answers 422: a rule between two parameters that the document cannot state).
+    kind = code_csv(KIND_CODES + OFFER_KIND_CODES, max_len=len(",".join(KIND_CODES)))
+    theme = code_csv(THEME_CODES)
+    district = code_csv(DISTRICT_CODES)
+    stage = code_csv(STAGE_CODES)
