@@ -200,7 +200,7 @@ def main() -> int:
             ("- semantic similarity", ("semantic",)),
             ("- lexical (stemmed, bridged)", ("lexical",)),
             ("- reciprocity", ("reciprocity",)),
-            ("- themes", ("themes",)),
+            ("- themes", ("themes", "partner_themes")),
             ("- proximity", ("proximity",)),
             ("- stage", ("stage",)),
             ("- freshness", ("freshness",)),

@@ -329,7 +329,9 @@ def rank(
     freshness = np.clip(1.0 - parts["age_days"] / weights.freshness_days, 0.0, 1.0)
     signal_weights = {
         "text": weights.text,
-        "themes": weights.themes if query_themes else 0.0,
+        "themes": (weights.partner_themes if reciprocal else weights.themes)
+        if query_themes
+        else 0.0,
         "proximity": weights.proximity,
         "stage": weights.stage if reciprocal else 0.0,
         "freshness": weights.freshness,
