@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,7 +23,10 @@ def coverage() -> dict[str, Any]:
         )
     ).all()
     offers = db.session.execute(
-        sa.select(Offer.themes, Offer.district, Offer.kind).where(Offer.status == "published")
+        sa.select(Offer.themes, Offer.district, Offer.kind).where(
+            Offer.status == "published",
+            sa.or_(Offer.deadline.is_(None), Offer.deadline >= date.today()),
+        )
     ).all()
     cells: Counter = Counter()
     by_theme: dict[str, Counter] = defaultdict(Counter)

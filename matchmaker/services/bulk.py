@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from marshmallow import ValidationError
+from marshmallow import ValidationError, fields, validate
 
 from matchmaker.api.offers.schemas import OfferSchema
 from matchmaker.api.organizations.schemas import OrganizationSchema
@@ -51,18 +51,32 @@ CSV_COLUMNS = [
     "contact_name",
     "contact_email",
     "contact_phone",
+    "contact_consent_at",
+    "contact_legal_basis",
     "status",
     "verified",
 ]
-_org_schema = OrganizationSchema()
+def _id_field() -> fields.String:
+    return fields.String(
+        validate=validate.Length(min=1, max=32),
+        metadata={"description": "The stored id (exports carry it, so an export re-imports)."},
+    )
+
+
+class _ImportOrganizationSchema(OrganizationSchema):
+    """Records in a file may carry their stored `id`."""
+
+    id = _id_field()
 
 
 class _ImportOfferSchema(OfferSchema):
-    """Offers in a file may name their provider by the provider's external_id."""
+    """Offers may also name their provider by the provider's external_id."""
 
-    from marshmallow import fields as _fields
+    id = _id_field()
+    provider_external_id = fields.String(allow_none=True)
 
-    provider_external_id = _fields.String(allow_none=True)
+
+_org_schema = _ImportOrganizationSchema()
 
 
 _offer_schema = _ImportOfferSchema()
@@ -105,6 +119,23 @@ def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
     raise Invalid(f"Unknown import format {fmt!r}: use .json or .csv.")
 
 
+def _typed(text: str, kind: type) -> Any:
+    """A CSV cell as the JSON value the schema expects (int, float, bool), or the text itself
+    when it is none, for validation to name the field."""
+    from marshmallow import fields as ma_fields
+
+    if kind is bool:
+        if text in ma_fields.Boolean.truthy:
+            return True
+        if text in ma_fields.Boolean.falsy:
+            return False
+        return text
+    try:
+        return kind(text)
+    except ValueError:
+        return text
+
+
 def csv_row_to_record(row: dict[str, str]) -> dict[str, Any]:
     """One CSV row to an API-shaped record; lists are `;`-separated, empty cells are absent."""
 
@@ -123,15 +154,22 @@ def csv_row_to_record(row: dict[str, str]) -> dict[str, Any]:
             out[key] = split(key)
     for key in ("founded_year", "employees"):
         if cell(key):
-            out[key] = cell(key)
+            out[key] = _typed(cell(key), int)
     if cell("verified"):
-        out["verified"] = cell("verified")
+        out["verified"] = _typed(cell("verified"), bool)
     location = {
         k: cell(k) for k in ("district", "municipality", "postal_code", "lat", "lon") if cell(k)
     }
+    for key in ("lat", "lon"):
+        if key in location:
+            location[key] = _typed(location[key], float)
     if location:
         out["location"] = location
-    contact = {k: cell(f"contact_{k}") for k in ("name", "email", "phone") if cell(f"contact_{k}")}
+    contact = {
+        k: cell(f"contact_{k}")
+        for k in ("name", "email", "phone", "consent_at", "legal_basis")
+        if cell(f"contact_{k}")
+    }
     if contact:
         out["contact"] = contact
     unknown = set(row) - set(CSV_COLUMNS) - {None}
@@ -208,23 +246,25 @@ def import_records(
 ) -> ImportReport:
     """Validate every record, then write all of them in one transaction (or none).
 
-    Records with an `external_id` that exists are updated; the others are created.
+    A record updates the stored one with the same `id` or, failing that, the same
+    `external_id`; otherwise it is created (keeping a given `id` when free, so that an export
+    re-imports into a fresh database with its links intact).
     """
     report = ImportReport(dry_run=dry_run)
     orgs, offers = _validate(records, report)
     if report.errors:
         return report
-    org_ext = [d["external_id"] for _, d in orgs if d.get("external_id")]
-    existing_orgs = _by_external_id(Organization, org_ext)
-    offer_ext = [d["external_id"] for _, d in offers if d.get("external_id")]
-    existing_offers = _by_external_id(Offer, offer_ext)
+    existing_orgs = _existing(Organization, orgs)
+    existing_offers = _existing(Offer, offers)
+    _check_against_stored(orgs, existing_orgs, report)
+    file_org_ids = {d["id"] for _, d in orgs if d.get("id")}
+    file_org_ext = {d["external_id"] for _, d in orgs if d.get("external_id")}
     provider_ext = {d["provider_external_id"] for _, d in offers if d.get("provider_external_id")}
     known_providers = _by_external_id(Organization, list(provider_ext))
-    file_orgs = set(org_ext)
     for position, data in offers:
         pid = data.get("provider_id")
         pext = data.get("provider_external_id")
-        if pext and pext not in known_providers and pext not in file_orgs:
+        if pext and pext not in known_providers and pext not in file_org_ext:
             report.errors.append(
                 {
                     "section": "offers",
@@ -232,7 +272,7 @@ def import_records(
                     "errors": {"provider_external_id": ["No such organisation."]},
                 }
             )
-        if pid and db.session.get(Organization, pid) is None:
+        if pid and pid not in file_org_ids and db.session.get(Organization, pid) is None:
             report.errors.append(
                 {
                     "section": "offers",
@@ -242,12 +282,13 @@ def import_records(
             )
     if report.errors:
         return report
-    for _, data in orgs:
-        bucket = report.updated if data.get("external_id") in existing_orgs else report.created
-        bucket["organizations"] += 1
-    for _, data in offers:
-        bucket = report.updated if data.get("external_id") in existing_offers else report.created
-        bucket["offers"] += 1
+    for section, items, existing in (
+        ("organizations", orgs, existing_orgs),
+        ("offers", offers, existing_offers),
+    ):
+        for position, _ in items:
+            bucket = report.updated if position in existing else report.created
+            bucket[section] += 1
     if dry_run:
         return report
     try:
@@ -269,6 +310,47 @@ def import_records(
     return report
 
 
+def _existing(model, items: list[tuple[int, dict]]) -> dict[int, Any]:
+    """The stored row each record updates, by position: same id first, else same external_id."""
+    ids = [d["id"] for _, d in items if d.get("id")]
+    by_id = {}
+    for start in range(0, len(ids), 500):
+        for row in db.session.scalars(
+            sa.select(model).where(model.id.in_(ids[start : start + 500]))
+        ):
+            by_id[row.id] = row
+    by_ext = _by_external_id(model, [d["external_id"] for _, d in items if d.get("external_id")])
+    out = {}
+    for position, data in items:
+        row = by_id.get(data.get("id")) or by_ext.get(data.get("external_id"))
+        if row is not None:
+            out[position] = row
+    return out
+
+
+def _check_against_stored(
+    orgs: list[tuple[int, dict]], existing: dict[int, Organization], report: ImportReport
+) -> None:
+    """Rules that depend on the stored record a file updates (e.g. a stage needs a start-up)."""
+    for position, data in orgs:
+        row = existing.get(position)
+        if row is None:
+            continue
+        kind = data.get("kind", row.kind)
+        stage = data["stage"] if "stage" in data else row.stage
+        if stage and kind not in ("startup", "scaleup"):
+            report.errors.append(
+                {
+                    "section": "organizations",
+                    "position": position,
+                    "external_id": data.get("external_id"),
+                    "errors": {
+                        "stage": [f"A {kind} has no stage; send stage: null with the new kind."]
+                    },
+                }
+            )
+
+
 def _by_external_id(model, external_ids: list[str]) -> dict[str, Any]:
     out = {}
     for start in range(0, len(external_ids), 500):
@@ -280,12 +362,16 @@ def _by_external_id(model, external_ids: list[str]) -> dict[str, Any]:
 
 def _write(model, items, existing, apply, principal) -> list:
     touched = []
-    for _, data in items:
-        data.pop("provider_external_id", None) if model is Organization else None
-        row = existing.get(data.get("external_id"))
+    for position, data in items:
+        if model is Organization:
+            data.pop("provider_external_id", None)
+        row = existing.get(position)
         before = audit_snapshot(row) if row is not None else {}
+        wanted_id = data.pop("id", None)
         if row is None:
             row = model(status="draft")
+            if wanted_id and db.session.get(model, wanted_id) is None:
+                row.id = wanted_id
             if model is Organization:
                 row.verified = False
             db.session.add(row)
@@ -309,7 +395,7 @@ def export_records(*, include_contact: bool) -> dict[str, list]:
     offers = db.session.scalars(sa.select(Offer).order_by(Offer.created_at)).all()
 
     def clean(data: dict) -> dict:
-        data = {k: v for k, v in data.items() if k not in ("id", "created_at", "updated_at")}
+        data = {k: v for k, v in data.items() if k not in ("created_at", "updated_at")}
         if data.get("deadline") is not None and hasattr(data["deadline"], "isoformat"):
             data["deadline"] = data["deadline"].isoformat()
         contact = data.get("contact")
@@ -325,7 +411,7 @@ def export_records(*, include_contact: bool) -> dict[str, list]:
     for offer in offers:
         data = clean(offer_to_dict(offer))
         if offer.provider_id and external.get(offer.provider_id):
-            data.pop("provider_id")
+            # Both: the id links within the file, the external id to a CRM's own records.
             data["provider_external_id"] = external[offer.provider_id]
         offer_rows.append(data)
     return {
@@ -362,7 +448,7 @@ def export_csv(records: dict[str, list]) -> str:
         for key in ("district", "municipality", "postal_code", "lat", "lon"):
             value = location.get(key)
             row[key] = "" if value is None else value
-        for key in ("name", "email", "phone"):
+        for key in ("name", "email", "phone", "consent_at", "legal_basis"):
             row[f"contact_{key}"] = contact.get(key) or ""
         writer.writerow(row)
     return buffer.getvalue()

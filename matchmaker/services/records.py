@@ -181,11 +181,15 @@ def apply_organization(org: Organization, data: dict[str, Any]) -> None:
         _apply_location(org, data["location"])
     if "contact" in data:
         contact = data["contact"] or {}
+        same_person = bool(contact) and contact.get("email") == org.contact_email
         org.contact_name = contact.get("name")
         org.contact_email = contact.get("email")
         org.contact_phone = contact.get("phone")
-        org.contact_consent_at = contact.get("consent_at")
-        org.contact_legal_basis = contact.get("legal_basis")
+        # Consent belongs to the person: kept when the same person is sent without it.
+        if "consent_at" in contact or not same_person:
+            org.contact_consent_at = contact.get("consent_at")
+        if "legal_basis" in contact or not same_person:
+            org.contact_legal_basis = contact.get("legal_basis")
     org.themes = list(dict.fromkeys(org.themes or []))
     org.themes_key = "," + ",".join(org.themes) + ","
     if org.kind not in STAGED_KINDS and org.stage:

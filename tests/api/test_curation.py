@@ -277,14 +277,6 @@ def test_import_csv_with_semicolon_lists(client, keys):
     assert other["verified"] is False
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: a record that is valid alone but clashes with the stored one (kind changed "
-        "to research, stored stage kept) fails only while writing: the 422 names no section, "
-        "position or record"
-    ),
-    strict=True,
-)
 def test_import_stage_conflict_with_stored_record_is_named(client, keys, make_org):
     make_org(external_id="crm-kind", name="Voltwerk GmbH")  # a seed-stage start-up
     record = org_payload(external_id="crm-kind", name="Voltwerk Forschung", kind="research")
@@ -300,14 +292,6 @@ def test_import_stage_conflict_with_stored_record_is_named(client, keys, make_or
     assert "stage" in records[0]["errors"]
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: an import that updates a record blanks its description when the file leaves "
-        "it out (OrganizationSchema.description has load_default=''), while every other "
-        "absent field keeps its stored value"
-    ),
-    strict=True,
-)
 def test_partial_csv_update_keeps_absent_fields(client, keys, make_org):
     make_org(external_id="crm-partial")
     text = "external_id,name,kind,stage\ncrm-partial,Voltwerk GmbH,startup,series_a\n"
@@ -358,14 +342,6 @@ def test_json_export_round_trip(client, keys):
     assert offers[0]["provider_id"] == provider["id"]
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: export names a provider without external_id by its database id; after the "
-        "records are gone (or in a fresh database) the export is not re-importable (422 "
-        "provider_id: No such organisation)"
-    ),
-    strict=True,
-)
 def test_json_export_round_trip_without_external_ids(client, keys, make_org, make_offer):
     provider = make_org(name="Ohne CRM-Schlüssel GmbH")
     make_offer(title="Programm ohne CRM-Schlüssel", provider_id=provider["id"])
@@ -410,14 +386,6 @@ def test_csv_export_round_trip(client, keys, make_org):
     assert orgs["Voltwerk GmbH"]["external_id"] == "crm-v"
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: CSV has no columns for contact consent_at/legal_basis, and an import that "
-        "carries a contact replaces it whole: re-importing a CSV export wipes the stored "
-        "GDPR legal basis and consent time"
-    ),
-    strict=True,
-)
 def test_csv_reimport_keeps_contact_legal_basis(client, keys, make_org):
     make_org(
         external_id="crm-consent",
@@ -719,14 +687,6 @@ def test_gdpr_erasure_leaves_no_trace(app, client, keys, make_org, make_offer):
     assert events[-1]["actor"] == "test-curator"
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: erasure scrubs the contact fields in the audit changes but keeps the actor "
-        "column, i.e. the label of the organisation's (deleted) member keys, on its own and "
-        "its offers' audit events"
-    ),
-    strict=True,
-)
 def test_gdpr_erasure_scrubs_member_key_label_from_history(app, client, keys, make_org, make_offer):
     token = uuid.uuid4().hex[:10]
     email = f"holder-{token}@voltwerk.example"
@@ -831,13 +791,6 @@ def test_analytics_coverage_and_gaps(client, keys, make_org, make_offer):
         assert client.get(path, headers=keys.reader).status_code == 403
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: coverage promises 'open offers' but counts every published offer, also those "
-        "past their deadline (services/analytics.py coverage(): no deadline filter)"
-    ),
-    strict=True,
-)
 def test_coverage_counts_only_open_offers(client, keys, make_org, make_offer):
     make_org()
     make_offer(title="Offenes Programm")
