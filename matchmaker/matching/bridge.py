@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -632,6 +633,8 @@ class Bridge:
         self._memo: dict[tuple[str, bool], _Gloss | None] = {}
         self._split_memo: dict[str, tuple[str, ...]] = {}
         self._stemmers = threading.local()
+        # to_english and terms render the same texts (one write embeds and indexes both).
+        self._render_cached = functools.lru_cache(maxsize=8192)(self._render)
 
     # ---------------------------------------------------------------- loading
 
@@ -977,7 +980,7 @@ class Bridge:
 
     # ---------------------------------------------------------------- public API
 
-    def to_english(self, text: str) -> str:
+    def to_english(self, text: str, language: str | None = None) -> str:
         """Render a German text in English for an English-only encoder.
 
         Word order, numbers, units, names and acronyms are kept; German function words are
@@ -987,15 +990,17 @@ class Bridge:
 
         Args:
             text: A profile, offer or query text in German or English.
+            language: "de" or "en" when the caller knows better than detection (a short
+                phrase of a German profile); detected when None.
 
         Returns:
             The English rendering.
         """
-        if not text.strip() or detect_language(text) == "en":
+        if not text.strip() or (language or detect_language(text)) == "en":
             return text
-        return self._render(text)[0]
+        return self._render_cached(text)[0]
 
-    def terms(self, text: str) -> list[str]:
+    def terms(self, text: str, language: str | None = None) -> list[str]:
         """Derive language-neutral lexical terms for BM25-style matching.
 
         German text is rendered in English and the glosses of its compound parts are added;
@@ -1004,12 +1009,13 @@ class Bridge:
 
         Args:
             text: A text in German or English.
+            language: as for `to_english`.
 
         Returns:
             The stemmed terms in text order (repeats kept, for term frequencies).
         """
-        if detect_language(text) == "de":
-            english, extra = self._render(text)
+        if (language or detect_language(text)) == "de":
+            english, extra = self._render_cached(text)
             source = english + " " + " ".join(extra)
         else:
             source = text

@@ -74,13 +74,13 @@ def build_texts(
         text_language = detect_language(text) if len(text.split()) > 3 else language
         forms = [text]
         if bridge_mode == "gloss" and text_language == "de":
-            forms = [bridge.to_english(text)]
+            forms = [bridge.to_english(text, language="de")]
         for variant, form in enumerate(forms):
             out.fields.append(field_name)
             out.positions.append(position)
             out.variants.append(variant)
             out.encoded.append(form)
-        out.terms[field_name].append(bridge.terms(text))
+        out.terms[field_name].append(bridge.terms(text, language=text_language))
     return out
 
 
