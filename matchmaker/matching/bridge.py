@@ -635,6 +635,7 @@ class Bridge:
         self._stemmers = threading.local()
         # to_english and terms render the same texts (one write embeds and indexes both).
         self._render_cached = functools.lru_cache(maxsize=8192)(self._render)
+        self._stems: dict[str, str] = {}
 
     # ---------------------------------------------------------------- loading
 
@@ -1027,7 +1028,13 @@ class Bridge:
             word = _BRITISH_WORDS.get(word, word)
             if len(word) > 5:
                 word = _BRITISH_RE.sub(r"iz\1", word)
-            terms.append(stemmer.stemWord(word))
+            stem = self._stems.get(word)
+            if stem is None:
+                # Stemming is the costliest step and the vocabulary is small: memoise it.
+                if len(self._stems) > 200_000:
+                    self._stems.clear()
+                stem = self._stems[word] = stemmer.stemWord(word)
+            terms.append(stem)
         return terms
 
     def _stemmer(self) -> BaseStemmer:
