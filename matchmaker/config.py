@@ -56,7 +56,9 @@ class Settings:
         default_factory=lambda: _env_int("MATCHMAKER_IMPORT_MAX_BODY_BYTES", 20_971_520)
     )
     cors_origins: list[str] = field(default_factory=lambda: _env_list("MATCHMAKER_CORS_ORIGINS"))
-    rate_limit: str = field(default_factory=lambda: _env("MATCHMAKER_RATE_LIMIT", "3000 per minute"))
+    rate_limit: str = field(
+        default_factory=lambda: _env("MATCHMAKER_RATE_LIMIT", "3000 per minute")
+    )
     rate_limit_enabled: bool = field(
         default_factory=lambda: _env_bool("MATCHMAKER_RATE_LIMIT_ENABLED", True)
     )

@@ -91,8 +91,12 @@ def code_csv(choices: list[str], max_len: int | None = None) -> fields.String:
 
 
 class UtcDateTime(fields.AwareDateTime):
-    """An RFC 3339 date-time. Input needs an offset and is kept as UTC (SQLite stores no
-    offset); naive values read back from SQLite are UTC and are written with `+00:00`."""
+    """An RFC 3339 date-time, kept as UTC (SQLite stores no offset; input without one is read
+    as UTC); naive values read back from SQLite are UTC and are written with `+00:00`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("default_timezone", UTC)
+        super().__init__(*args, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         result = super()._deserialize(value, attr, data, **kwargs)
@@ -105,6 +109,26 @@ class UtcDateTime(fields.AwareDateTime):
         if isinstance(value, datetime) and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return super()._serialize(value, attr, obj, **kwargs)
+
+
+# JSON bodies carry typed values: `"verified": 0`, `"employees": 12.7` or `"lat": "48.7"` are
+# type errors (422), not values to coerce. Query strings use the plain fields.
+def json_integer(**kwargs) -> fields.Integer:
+    return fields.Integer(strict=True, **kwargs)
+
+
+class JsonFloat(fields.Float):
+    def _validated(self, value):
+        if isinstance(value, str):
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
+
+
+class JsonBoolean(fields.Boolean):
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
 
 
 class Blueprint(flask_smorest.Blueprint):
@@ -128,8 +152,8 @@ class LocationSchema(StrictSchema):
         allow_none=True,
         validate=Pattern(r"^[0-9]{5}$", error="A German postal code has five digits."),
     )
-    lat = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90))
-    lon = fields.Float(allow_none=True, validate=validate.Range(min=-180, max=180))
+    lat = JsonFloat(allow_none=True, validate=validate.Range(min=-90, max=90))
+    lon = JsonFloat(allow_none=True, validate=validate.Range(min=-180, max=180))
 
 
 class PageArgsSchema(StrictSchema):

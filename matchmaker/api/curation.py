@@ -39,8 +39,8 @@ class AuditListSchema(StrictSchema):
 
 class IntroductionSchema(StrictSchema):
     id = fields.String(dump_only=True)
-    from_organization_id = fields.String(required=True, validate=validate.Length(max=32))
-    to_organization_id = fields.String(required=True, validate=validate.Length(max=32))
+    from_organization_id = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    to_organization_id = fields.String(required=True, validate=validate.Length(min=1, max=32))
     message = fields.String(load_default="", validate=validate.Length(max=2000))
     status = fields.String(dump_only=True)
     requested_by = fields.String(dump_only=True)
@@ -65,7 +65,7 @@ class ApiKeySchema(StrictSchema):
     id = fields.String(dump_only=True)
     role = fields.String(required=True, validate=one_of(list(auth.ROLES)))
     label = fields.String(load_default="", validate=validate.Length(max=100))
-    organization_id = fields.String(allow_none=True, validate=validate.Length(max=32))
+    organization_id = fields.String(allow_none=True, validate=validate.Length(min=1, max=32))
     created_at = UtcDateTime(dump_only=True)
     revoked_at = UtcDateTime(dump_only=True, allow_none=True)
     token = fields.String(dump_only=True, metadata={"description": "Shown once, at creation."})

@@ -45,6 +45,7 @@ IMPORT_BODY = {
         "text/csv": {
             "schema": {
                 "type": "string",
+                "format": "binary",  # a file's bytes (OpenAPI 3.0), UTF-8
                 "description": "Organisations, one a row, with the documented columns.",
             }
         },
@@ -65,7 +66,15 @@ class Import(MethodView):
     @blp.alt_response(422, description="At least one invalid record: nothing was written.")
     def post(self, args):
         """Import organisations and offers (JSON body, or CSV of organisations); all or nothing"""
-        fmt = args.get("format") or ("csv" if "csv" in (request.mimetype or "") else "json")
+        mimetype = request.mimetype or ""
+        sent = "csv" if "csv" in mimetype else "json" if "json" in mimetype else None
+        if args.get("format") and sent and args["format"] != sent:
+            abort(
+                422,
+                message=f"The body is {mimetype}, but format={args['format']}.",
+                errors={"query": {"format": [f"Does not match the Content-Type {mimetype}."]}},
+            )
+        fmt = args.get("format") or sent or "json"
         records = bulk.parse_file(request.get_data(), fmt)
         report = bulk.import_records(
             records, principal=current_principal(), dry_run=args["dry_run"]

@@ -115,6 +115,14 @@ def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
         return {"organizations": data.get("organizations", []), "offers": data.get("offers", [])}
     if fmt == "csv":
         reader = csv.DictReader(io.StringIO(text))
+        header = [name.strip() for name in reader.fieldnames or []]
+        unknown = [name for name in header if name not in CSV_COLUMNS]
+        if not header or unknown:  # not an organisations CSV: say so even without rows
+            raise Invalid(
+                "A CSV import starts with a header row of the documented columns"
+                + (f"; unknown: {', '.join(unknown)}." if unknown else "."),
+                errors={"csv": {name: ["Unknown column."] for name in unknown}},
+            )
         return {"organizations": [csv_row_to_record(row) for row in reader], "offers": []}
     raise Invalid(f"Unknown import format {fmt!r}: use .json or .csv.")
 

@@ -251,7 +251,7 @@ def test_explanations_in_german_and_english(client, keys, ecosystem):
     reasons = en["items"][0]["reasons"]
     assert any(r["type"] == "need_met" for r in reasons)
     assert any(r["type"] == "reciprocal" for r in reasons)
-    assert set(en["items"][0]["score_parts"]) >= {"text", "themes"}
+    assert set(en["items"][0]["score_parts"]) >= {"text", "proximity"}
 
 
 def test_search_free_text(client, keys, ecosystem):

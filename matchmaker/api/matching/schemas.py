@@ -10,20 +10,24 @@ from matchmaker.api.common import (
     OFFER_KIND_CODES,
     STAGE_CODES,
     THEME_CODES,
+    JsonFloat,
     StrictSchema,
     UtcDateTime,
     code_list,
+    json_integer,
     one_of,
 )
 
 
 class MatchItemSchema(StrictSchema):
     id = fields.String()
-    type = fields.String(metadata={"description": "organization or offer"})
+    type = fields.String(validate=one_of(["organization", "offer"]))
     name = fields.String()
     title = fields.String()
     kind = fields.String()
-    score = fields.Float(metadata={"description": "0..1, higher is better"})
+    score = fields.Float(
+        validate=validate.Range(min=0, max=1), metadata={"description": "0..1, higher is better"}
+    )
     explanation = fields.String(metadata={"description": "Why this matches, in de or en."})
     reasons = fields.List(fields.Dict(), metadata={"description": "The explanation's parts."})
     score_parts = fields.Dict(keys=fields.String(), values=fields.Float())
@@ -61,8 +65,8 @@ class SearchSchema(StrictSchema):
     target = fields.String(
         load_default="organizations", validate=one_of(["organizations", "offers"])
     )
-    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
-    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    limit = json_integer(load_default=10, validate=validate.Range(min=1, max=50))
+    min_score = JsonFloat(load_default=0.0, validate=validate.Range(min=0, max=1))
     filters = fields.Nested(SearchFiltersSchema, load_default=dict)
 
 

@@ -21,6 +21,7 @@ from matchmaker.api.common import (
     UtcDateTime,
     code_csv,
     code_list,
+    json_integer,
     one_of,
     url_field,
 )
@@ -39,11 +40,11 @@ class OfferSchema(StrictSchema):
     external_id = fields.String(allow_none=True, validate=validate.Length(min=1, max=100))
     title = fields.String(required=True, validate=validate.Length(min=1, max=MAX_NAME))
     kind = fields.String(required=True, validate=one_of(OFFER_KIND_CODES))
-    description = fields.String(load_default="", validate=validate.Length(max=MAX_DESCRIPTION))
-    provider_id = fields.String(allow_none=True, validate=validate.Length(max=32))
+    description = fields.String(validate=validate.Length(max=MAX_DESCRIPTION))
+    provider_id = fields.String(allow_none=True, validate=validate.Length(min=1, max=32))
     themes = code_list(THEME_CODES)
     eligibility = fields.Nested(EligibilitySchema, allow_none=True)
-    amount_eur_max = fields.Integer(
+    amount_eur_max = json_integer(
         allow_none=True, validate=validate.Range(min=0, max=10_000_000_000)
     )
     deadline = fields.Date(allow_none=True)

@@ -13,18 +13,20 @@ from matchmaker.api.common import (
     MAX_DESCRIPTION,
     MAX_NAME,
     MAX_QUERY,
+    OFFER_KIND_CODES,
     STAGE_CODES,
     STATUS_CODES,
     THEME_CODES,
-    OFFER_KIND_CODES,
+    JsonBoolean,
     LocationSchema,
     PageArgsSchema,
-    Pattern,
     PageSchema,
+    Pattern,
     StrictSchema,
     UtcDateTime,
     code_csv,
     code_list,
+    json_integer,
     one_of,
     text_list,
     url_field,
@@ -62,7 +64,7 @@ class OrganizationSchema(StrictSchema):
     )
     name = fields.String(required=True, validate=validate.Length(min=1, max=MAX_NAME))
     kind = fields.String(required=True, validate=one_of(KIND_CODES))
-    description = fields.String(load_default="", validate=validate.Length(max=MAX_DESCRIPTION))
+    description = fields.String(validate=validate.Length(max=MAX_DESCRIPTION))
     offers = text_list()
     needs = text_list()
     themes = code_list(THEME_CODES)
@@ -72,22 +74,20 @@ class OrganizationSchema(StrictSchema):
         metadata={"description": "Start-ups and scale-ups only; null otherwise."},
     )
     location = fields.Nested(LocationSchema, allow_none=True)
-    founded_year = fields.Integer(
+    founded_year = json_integer(
         allow_none=True, validate=validate.Range(min=1800, max=date.today().year + 1)
     )
-    employees = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=10_000_000))
+    employees = json_integer(allow_none=True, validate=validate.Range(min=0, max=10_000_000))
     website = url_field(300)
     languages = fields.List(
-        fields.String(
-            validate=Pattern(r"^[a-z]{2}$", error="A two-letter ISO 639-1 code.")
-        ),
+        fields.String(validate=Pattern(r"^[a-z]{2}$", error="A two-letter ISO 639-1 code.")),
         validate=validate.Length(max=10),
     )
     contact = fields.Nested(ContactSchema, allow_none=True)
     status = fields.String(
         validate=one_of(STATUS_CODES), metadata={"description": "Default draft."}
     )
-    verified = fields.Boolean(metadata={"description": "Set by curators only."})
+    verified = JsonBoolean(metadata={"description": "Set by curators only."})
     created_at = UtcDateTime(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
 
