@@ -33,6 +33,9 @@ class VectorIndex:
         self._free: list[int] = []
         self._high = 0  # rows [0, _high) have been used at least once
         self._lock = threading.RLock()
+        # Live rows sorted by owner, with group starts: built on the first search after a
+        # change, so per-owner maxima are one reduceat instead of a slow ufunc.at.
+        self._grouping: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return self._high - len(self._free)
@@ -69,6 +72,7 @@ class VectorIndex:
             raise EmbeddingError(f"vector of dimension {vectors.shape[1]}, index has {self.dim}")
         with self._lock:
             self.remove(owner)
+            self._grouping = None
             rows: list[int] = []
             for i, vector in enumerate(vectors):
                 if self._free:
@@ -87,6 +91,7 @@ class VectorIndex:
     def remove(self, owner: int) -> None:
         """Drop every row of `owner` (no-op when it has none)."""
         with self._lock:
+            self._grouping = None
             for row in self._rows.pop(owner, []):
                 self._owner[row] = _NO_OWNER
                 self._vectors[row] = 0.0
@@ -130,15 +135,32 @@ class VectorIndex:
         """
         sims, owners = self.row_similarities(queries)
         out = np.full((n_owners + 1, sims.shape[1]), -1.0, dtype=np.float32)
-        target = np.where(owners < 0, n_owners, np.minimum(owners, n_owners))
         if len(self._rows) == len(self):
-            # One row per owner (profiles): a plain scatter, much faster than maximum.at.
-            live = owners >= 0
-            out[target[live]] = sims[live]
+            # One row per owner (profiles): a plain scatter.
+            live = (owners >= 0) & (owners < n_owners)
+            out[owners[live]] = sims[live]
             return out[:n_owners]
-        # Free rows (owner -1) land in the spare last slot, which is cut off.
-        np.maximum.at(out, target, sims)
+        order, starts, group_owner = self._groups()
+        if len(order):
+            best = np.maximum.reduceat(sims[order], starts, axis=0)
+            keep = group_owner < n_owners
+            out[group_owner[keep]] = best[keep]
         return out[:n_owners]
+
+    def _groups(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        grouping = self._grouping
+        if grouping is None:
+            owners = self._owner[: self._high]
+            live = np.flatnonzero(owners >= 0)
+            order = live[np.argsort(owners[live], kind="stable")]
+            sorted_owners = owners[order]
+            if len(order):
+                starts = np.flatnonzero(np.r_[True, sorted_owners[1:] != sorted_owners[:-1]])
+            else:
+                starts = np.zeros(0, dtype=np.int64)
+            grouping = (order, starts, sorted_owners[starts])
+            self._grouping = grouping
+        return grouping
 
     def search(
         self, query: np.ndarray, k: int, mask: np.ndarray | None = None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import sqlalchemy as sa
+from sqlalchemy import orm as so
 
 from embeddings import VectorIndex
 from matchmaker.extensions import db
@@ -102,6 +103,10 @@ class MatchIndex:
         self._last_poll = 0.0
         self._dirty = False
         self.live_docs = 0
+        # idf per term and idf mass per need, valid until the next change of the index.
+        self._idf_cache: dict[str, float] = {}
+        self._mass_cache: dict[int, list[float]] = {}
+        self.need_term_sets: list[list[frozenset[str]]] = []
 
     # -- storage --------------------------------------------------------------------------
     def _alloc(self, capacity: int) -> None:
@@ -150,6 +155,7 @@ class MatchIndex:
             self.ids.append(entity_id)
             self.supply_terms.append(set())
             self.need_terms.append([])
+            self.need_term_sets.append([])
             self.offer_terms.append([])
             if slot >= self._capacity:
                 self._alloc(max(256, self._capacity * 2))
@@ -187,8 +193,12 @@ class MatchIndex:
         self._seen_version = self.runtime.redis_call("get", self.runtime.version_key)
         self.last_change_id = db.session.scalar(sa.select(sa.func.max(IndexChange.id))) or 0
         self._seen_changes = set()
-        orgs = db.session.scalars(sa.select(Organization)).all()
-        offers = db.session.scalars(sa.select(Offer)).all()
+        orgs = db.session.scalars(
+            sa.select(Organization).options(so.undefer(Organization.search_terms))
+        ).all()
+        offers = db.session.scalars(
+            sa.select(Offer).options(so.undefer(Offer.search_terms))
+        ).all()
         vectors = self._vectors_for(None)
         for org in orgs:
             self._put(ORG, org, vectors.get(("organization", org.id), {}))
@@ -259,7 +269,12 @@ class MatchIndex:
             for entity_type, entity_id in keys:
                 model = Organization if entity_type == "organization" else Offer
                 etype = ORG if entity_type == "organization" else OFFER
-                entity = db.session.get(model, entity_id, populate_existing=True)
+                entity = db.session.get(
+                    model,
+                    entity_id,
+                    populate_existing=True,
+                    options=[so.undefer(model.search_terms)],
+                )
                 if entity is None:
                     self._drop(etype, entity_id)
                 else:
@@ -274,12 +289,15 @@ class MatchIndex:
         self.free_slots.append(slot)
 
     def _clear_slot(self, slot: int) -> None:
+        self._idf_cache.clear()
+        self._mass_cache.clear()
         if self.live[slot]:
             self.live_docs -= 1
         self.live[slot] = False
         self.supply.remove(slot, self.supply_terms[slot])
         self.supply_terms[slot] = set()
         self.need_terms[slot] = []
+        self.need_term_sets[slot] = []
         self.offer_terms[slot] = []
         if self.profile is not None:
             self.profile.remove(slot)
@@ -328,6 +346,7 @@ class MatchIndex:
         self.supply_terms[slot] = supply
         self.supply.add(slot, supply)
         self.need_terms[slot] = [list(item) for item in terms.get("need", [])]
+        self.need_term_sets[slot] = [frozenset(item) for item in self.need_terms[slot]]
         self.offer_terms[slot] = [list(item) for item in terms.get("offer", [])]
         self.n_needs[slot] = len(set(positions.get("need", ())))
         if self.profile is not None:
@@ -347,9 +366,20 @@ class MatchIndex:
 
     # -- reading ----------------------------------------------------------------------------
     def idf(self, term: str) -> float:
-        n = max(self.live_docs, 1)
-        df = self.supply.df(term)
-        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        cached = self._idf_cache.get(term)
+        if cached is None:
+            n = max(self.live_docs, 1)
+            df = self.supply.df(term)
+            cached = self._idf_cache[term] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        return cached
+
+    def need_masses(self, slot: int) -> list[float]:
+        """Summed idf of each need's distinct terms (the denominator of lexical coverage)."""
+        masses = self._mass_cache.get(slot)
+        if masses is None:
+            masses = [sum(self.idf(t) for t in terms) for terms in self.need_term_sets[slot]]
+            self._mass_cache[slot] = masses
+        return masses
 
     def slot_for(self, entity_type: str, entity_id: str) -> int | None:
         return self.slot_of.get((ORG if entity_type == "organization" else OFFER, entity_id))

@@ -259,7 +259,7 @@ def rank(
         forward = _aggregate(need_fit, weights)
     # -- reverse: each candidate's needs against the query's supply --------------------------
     reverse = None
-    row_sem = row_owner = None
+    per_need = None  # (n, MAX_POSITIONS): best semantic fit per candidate need, -1 = none
     if reciprocal or offer_for_orgs:
         sims, row_owner = index.needs.row_similarities(query.supply_vectors)
         if sims.shape[1]:
@@ -299,23 +299,32 @@ def rank(
     order = np.argpartition(-prelim, shortlist_size - 1)[:shortlist_size]
     short = candidates[order]
     # -- exact pass on the shortlist ------------------------------------------------------------
-    if reverse is not None and row_sem is not None:
+    # Plain Python on purpose: a few hundred candidates with a handful of short needs each,
+    # where numpy's per-call overhead would dominate.
+    if reverse is not None and per_need is not None:
         reverse = reverse.copy()
-        for slot in short:
-            need_lists = index.need_terms[slot]
-            rows = index.needs.row_ids_of(int(slot))
-            if not rows:
-                continue
-            best_by_position: dict[int, float] = {}
-            for row, position in zip(rows, index.needs.tags_of(int(slot)), strict=True):
-                best_by_position[position] = max(best_by_position.get(position, 0.0),
-                                                  float(row_sem[row]))
+        idf = index.idf
+        w_sem, w_lex = weights.semantic, weights.lexical
+        blend_total = (w_sem + w_lex) or 1.0
+        agg_total = (weights.best_need + weights.mean_need) or 1.0
+        supply_terms = query.supply_terms
+        best_rows = per_need[short].tolist()
+        for slot, semantic_by_position in zip(short.tolist(), best_rows, strict=True):
+            term_sets = index.need_term_sets[slot]
+            masses = index.need_masses(slot)
             fits = []
-            for position, semantic_fit in sorted(best_by_position.items()):
-                terms = need_lists[position] if position < len(need_lists) else []
-                lex = coverage(index, terms, query.supply_terms)
-                fits.append(_blend(np.array([semantic_fit]), np.array([lex]), weights)[0])
-            reverse[slot] = _aggregate(np.array([fits]), weights)[0]
+            for position, terms in enumerate(term_sets):
+                semantic_fit = semantic_by_position[min(position, MAX_POSITIONS - 1)]
+                if semantic_fit < 0:  # a need without a vector (not indexed yet)
+                    continue
+                mass = masses[position]
+                covered = sum(idf(t) for t in terms & supply_terms) if mass > 0 else 0.0
+                lexical_fit = covered / mass if mass > 0 else 0.0
+                fits.append((w_sem * semantic_fit + w_lex * lexical_fit) / blend_total)
+            if fits:
+                reverse[slot] = (
+                    weights.best_need * max(fits) + weights.mean_need * sum(fits) / len(fits)
+                ) / agg_total
         text_fit = _combine(forward, reverse, weights, reciprocal, offer_for_orgs, index, query, n)
     query_themes = int(index.theme_bits[query.slot]) if query.slot is not None else 0
     if query.slot is None and query.etype == -1:

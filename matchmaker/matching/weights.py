@@ -59,7 +59,7 @@ class Weights:
     # Profiles older than this many days get no freshness credit.
     freshness_days: float = 365.0
     # Candidates re-scored exactly (lexical reverse direction, explanations) after the fast pass.
-    shortlist: int = 300
+    shortlist: int = 100
 
     def without(self, *signals: str) -> Weights:
         """A copy with the named signals switched off (for ablation runs)."""

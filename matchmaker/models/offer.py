@@ -40,8 +40,9 @@ class Offer(db.Model):
     url: so.Mapped[str | None] = so.mapped_column(sa.String(500))
     status: so.Mapped[str] = so.mapped_column(sa.String(20), default="draft", index=True)
     text_language: so.Mapped[str | None] = so.mapped_column(sa.String(5))
-    # Language-neutral lexical terms per text field, computed on write (see matching/texts.py).
-    search_terms: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
+    # Language-neutral lexical terms per text field, computed on write (see matching/texts.py);
+    # deferred: only the match index reads them.
+    search_terms: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict, deferred=True)
     version: so.Mapped[int] = so.mapped_column(sa.Integer, default=1)
     created_at: so.Mapped[datetime] = so.mapped_column(sa.DateTime(timezone=True), default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(

@@ -123,6 +123,10 @@ def _load(index: MatchIndex, scored: list[Scored]) -> dict[int, Organization | O
     return out
 
 
+def _calibrated(cosine: float, weights: Weights) -> float:
+    return float(calibrate(np.float64(cosine), weights))
+
+
 def _pairs(
     index: MatchIndex, query: Query, scored: Scored, *, forward: bool, weights: Weights
 ) -> list[tuple[int, str, int, float]]:
@@ -150,7 +154,7 @@ def _pairs(
                     continue
                 sims = rows @ vec
                 j = int(np.argmax(sims))
-                value = float(calibrate(np.array([sims[j]]), weights)[0])
+                value = _calibrated(float(sims[j]), weights)
                 if name == "profile" and index.etype[scored.slot] == ORG:
                     value *= weights.profile_discount
                 consider(int(need_position),
@@ -161,7 +165,7 @@ def _pairs(
             if not len(sims):
                 continue
             j = int(np.argmax(sims))
-            value = float(calibrate(np.array([sims[j]]), weights)[0])
+            value = _calibrated(float(sims[j]), weights)
             name = "profile" if query.supply_is_profile[j] else "offer"
             consider(int(need_position),
                      (int(need_position), name, int(query.supply_positions[j]), value))
