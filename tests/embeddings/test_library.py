@@ -1,6 +1,5 @@
 """The embeddings library on its own: real model, real Redis, no Flask."""
 
-import time
 
 import numpy as np
 import pytest
@@ -67,11 +66,10 @@ def test_unreachable_redis_costs_one_timeout_then_the_breaker_skips_it(encoder):
     dead = redis.Redis(host="127.0.0.1", port=1, socket_timeout=0.2, socket_connect_timeout=0.2)
     cache = RedisVectorCache(dead, model_id=encoder.model_id, breaker=CircuitBreaker(30))
     pipeline = EmbeddingPipeline(encoder, cache)
-    started = time.perf_counter()
     for i in range(20):
         pipeline.embed([f"text {i}"])
-    assert cache.errors == 1  # then the breaker stayed open
-    assert time.perf_counter() - started < 5
+    assert cache.errors == 1  # one failed call, then the open breaker skipped Redis
+    assert cache.misses == 20
 
 
 def test_normalize_text():
