@@ -47,6 +47,23 @@ def _model_revision(path: str) -> str:
     return digest.hexdigest()[:12]
 
 
+def _configured_dimension(path: str) -> int | None:
+    """The output size of a local sentence-transformers model without loading it (None when it
+    cannot be told, e.g. a Dense layer changes it)."""
+    import json
+
+    root = Path(path)
+    try:
+        modules = json.loads((root / "modules.json").read_text(encoding="utf-8"))
+        if any("Dense" in m.get("type", "") for m in modules):
+            return None
+        pooling = next(m for m in modules if "Pooling" in m.get("type", ""))
+        config = json.loads((root / pooling["path"] / "config.json").read_text(encoding="utf-8"))
+        return int(config["word_embedding_dimension"])
+    except (OSError, ValueError, KeyError, StopIteration):
+        return None
+
+
 class Encoder:
     """Wraps a SentenceTransformer; loads it on first use (after a server's fork)."""
 
@@ -100,6 +117,10 @@ class Encoder:
 
     @property
     def dim(self) -> int:
+        """The vector size; read from the model's config when possible, so that a run whose
+        texts are all cached never loads torch and the weights."""
+        if self._dim is None:
+            self._dim = _configured_dimension(self.path)
         if self._dim is None:
             self._load()
         assert self._dim is not None

@@ -211,3 +211,4 @@ class VectorIndex:
             self._rows = {o: [remap[r] for r in rows] for o, rows in self._rows.items()}
             self._vectors, self._owner, self._tag = vectors, owner, tag
             self._free, self._high = [], len(live_rows)
+            self._grouping = None

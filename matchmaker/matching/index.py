@@ -204,6 +204,9 @@ class MatchIndex:
             self._put(ORG, org, vectors.get(("organization", org.id), {}))
         for offer in offers:
             self._put(OFFER, offer, vectors.get(("offer", offer.id), {}))
+        if self.profile is not None:
+            for vectors_index in (self.profile, self.offers, self.needs):
+                vectors_index.compact()  # no growth slack after a bulk load
         self.loaded = True
         self._dirty = False
         self._last_poll = time.monotonic()
