@@ -41,7 +41,7 @@ def post_worker_init(worker) -> None:
 
         with app.app_context():
             runtime = get_runtime(app)
-            runtime.pipeline.embed(["warm-up"])
+            runtime.pipeline.encoder.encode(["warm-up"])  # loads the model, bypassing the cache
             runtime.index.ensure_current()
             from matchmaker.extensions import db
 
