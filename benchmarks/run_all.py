@@ -47,6 +47,18 @@ def cached(script: str, *args: str) -> dict:
     return run(script, *args)
 
 
+def _kept_notes() -> list[str]:
+    """The hand-written "## Notes" section of the previous RESULTS.md, kept across reruns."""
+    previous = HERE / "RESULTS.md"
+    if not previous.exists():
+        return []
+    text = previous.read_text(encoding="utf-8")
+    if "## Notes" not in text:
+        return []
+    section = text[text.index("## Notes"):].split("\n## Raw results")[0]
+    return ["", *section.rstrip("\n").split("\n")]
+
+
 def main() -> int:
     sizes = os.environ.get("BENCH_SIZES", "2000,10000").split(",")
     ingest = cached("ingest.py", os.environ.get("BENCH_INGEST", "2000"))
@@ -97,6 +109,7 @@ def main() -> int:
     lines += ["", "## Load (`benchmarks/load.py`, wrk, 16 connections, 30 s per endpoint)", "",
               "wrk runs on the same 2 cores as the server (2 gunicorn workers).", "",
               "```json", json.dumps(load, indent=1), "```"]
+    lines += _kept_notes()
     lines += ["", "## Raw results", "", "```json",
               json.dumps({"ingest": ingest, "latency": latency}, indent=1), "```", ""]
     (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
