@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import numpy as np
@@ -177,4 +176,3 @@ def main(sizes: list[int]) -> dict:
 
 if __name__ == "__main__":
     main([int(a) for a in sys.argv[1:]] or [2000, 10000])
-    _ = uuid

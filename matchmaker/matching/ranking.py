@@ -327,8 +327,6 @@ def rank(
                 ) / agg_total
         text_fit = _combine(forward, reverse, weights, reciprocal, offer_for_orgs, index, query, n)
     query_themes = int(index.theme_bits[query.slot]) if query.slot is not None else 0
-    if query.slot is None and query.etype == -1:
-        query_themes = 0
     parts = _structured(index, query, short, query_themes, now)
     proximity = np.where(
         np.isnan(parts["distance_km"]),
