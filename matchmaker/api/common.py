@@ -172,6 +172,18 @@ class PageSchema(Schema):
     pages = fields.Integer()
 
 
+def page_body(items: list, total: int, args: dict) -> dict:
+    """The list envelope every paginated endpoint answers with."""
+    size = args["page_size"]
+    return {
+        "items": items,
+        "page": args["page"],
+        "page_size": size,
+        "total": total,
+        "pages": (total + size - 1) // size,
+    }
+
+
 def preferred_language() -> str:
     """German or English from Accept-Language (English when neither is asked for)."""
     best = request.accept_languages.best_match(["en", "de"])

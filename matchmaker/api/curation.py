@@ -7,7 +7,14 @@ from flask_smorest import abort
 from marshmallow import fields, validate
 
 from matchmaker import auth
-from matchmaker.api.common import Blueprint, PageArgsSchema, StrictSchema, UtcDateTime, one_of
+from matchmaker.api.common import (
+    Blueprint,
+    PageArgsSchema,
+    StrictSchema,
+    UtcDateTime,
+    one_of,
+    page_body,
+)
 from matchmaker.api.organizations.schemas import OrganizationPageSchema, OrganizationSchema
 from matchmaker.auth import current_principal, roles_required
 from matchmaker.services import NotFound, curation, introductions, records
@@ -194,14 +201,9 @@ class StaleQueue(MethodView):
     def get(self, args):
         """Profiles not updated for 12 months (MATCHMAKER_STALE_AFTER_DAYS), oldest first"""
         items, total = curation.stale_profiles(page=args["page"], page_size=args["page_size"])
-        size = args["page_size"]
-        return {
-            "items": [records.organization_to_dict(o, show_contact=True) for o in items],
-            "page": args["page"],
-            "page_size": size,
-            "total": total,
-            "pages": (total + size - 1) // size,
-        }
+        return page_body(
+            [records.organization_to_dict(o, show_contact=True) for o in items], total, args
+        )
 
 
 @blp.route("/curation/duplicates")

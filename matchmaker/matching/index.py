@@ -196,9 +196,7 @@ class MatchIndex:
         orgs = db.session.scalars(
             sa.select(Organization).options(so.undefer(Organization.search_terms))
         ).all()
-        offers = db.session.scalars(
-            sa.select(Offer).options(so.undefer(Offer.search_terms))
-        ).all()
+        offers = db.session.scalars(sa.select(Offer).options(so.undefer(Offer.search_terms))).all()
         vectors = self._vectors_for(None)
         for org in orgs:
             self._put(ORG, org, vectors.get(("organization", org.id), {}))

@@ -21,3 +21,8 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def themes_key(themes: list[str] | None) -> str:
+    """ ",green_tech,it_ai,": the column a theme filter matches with a portable LIKE."""
+    return "," + ",".join(themes or []) + ","

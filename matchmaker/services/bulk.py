@@ -56,6 +56,8 @@ CSV_COLUMNS = [
     "status",
     "verified",
 ]
+
+
 def _id_field() -> fields.String:
     return fields.String(
         validate=validate.Length(min=1, max=32),

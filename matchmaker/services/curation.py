@@ -16,7 +16,7 @@ from flask import current_app
 from matchmaker.auth import Principal
 from matchmaker.extensions import db
 from matchmaker.models import AuditEvent, Feedback, Introduction, Offer, Organization
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import themes_key, utcnow
 from matchmaker.services import Invalid
 from matchmaker.services.audit import record
 from matchmaker.services.indexing import forget_entity, index_entities, notify_index_changed
@@ -202,7 +202,7 @@ def merge_organizations(
                 )
             )
             setattr(survivor, field, merged[:20])
-        survivor.themes_key = "," + ",".join(survivor.themes) + ","
+        survivor.themes_key = themes_key(survivor.themes)
         survivor.verified = survivor.verified or duplicate.verified
         db.session.execute(
             sa.update(Offer)

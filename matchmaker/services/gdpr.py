@@ -111,16 +111,20 @@ def erase_organization(*, org: Organization, principal: Principal) -> None:
     try:
         hashes = forget_entity("organization", org_id)
         # Key labels may name a person: scrub them wherever the organisation's keys acted.
-        key_ids = list(db.session.scalars(sa.select(ApiKey.id).where(
-            ApiKey.organization_id == org_id)))
+        key_ids = list(
+            db.session.scalars(sa.select(ApiKey.id).where(ApiKey.organization_id == org_id))
+        )
         if key_ids:
-            db.session.execute(sa.update(AuditEvent).where(AuditEvent.actor_key_id.in_(key_ids))
-                               .values(actor=ERASED))
-            labels = list(db.session.scalars(sa.select(ApiKey.label).where(
-                ApiKey.id.in_(key_ids))))
+            db.session.execute(
+                sa.update(AuditEvent)
+                .where(AuditEvent.actor_key_id.in_(key_ids))
+                .values(actor=ERASED)
+            )
+            labels = list(db.session.scalars(sa.select(ApiKey.label).where(ApiKey.id.in_(key_ids))))
             for column in (Introduction.requested_by, Introduction.decided_by):
-                db.session.execute(sa.update(Introduction).where(column.in_(labels))
-                                   .values({column.key: ERASED}))
+                db.session.execute(
+                    sa.update(Introduction).where(column.in_(labels)).values({column.key: ERASED})
+                )
         for event in db.session.scalars(
             sa.select(AuditEvent).where(AuditEvent.entity_id == org_id)
         ):

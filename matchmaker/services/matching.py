@@ -144,8 +144,10 @@ def _pairs(
             best[key] = pair
 
     if forward:
-        right_sets = [("offer", vectors["offer"], positions["offer"]),
-                      ("profile", vectors["profile"], positions["profile"])]
+        right_sets = [
+            ("offer", vectors["offer"], positions["offer"]),
+            ("profile", vectors["profile"], positions["profile"]),
+        ]
         if index.etype[scored.slot] == OFFER:
             right_sets = [("profile", vectors["profile"], positions["profile"])]
         for vec, need_position in zip(query.need_vectors, query.need_positions, strict=True):
@@ -157,8 +159,9 @@ def _pairs(
                 value = _calibrated(float(sims[j]), weights)
                 if name == "profile" and index.etype[scored.slot] == ORG:
                     value *= weights.profile_discount
-                consider(int(need_position),
-                         (int(need_position), name, int(row_positions[j]), value))
+                consider(
+                    int(need_position), (int(need_position), name, int(row_positions[j]), value)
+                )
     else:
         for vec, need_position in zip(vectors["need"], positions["need"], strict=True):
             sims = query.supply_vectors @ vec
@@ -167,8 +170,10 @@ def _pairs(
             j = int(np.argmax(sims))
             value = _calibrated(float(sims[j]), weights)
             name = "profile" if query.supply_is_profile[j] else "offer"
-            consider(int(need_position),
-                     (int(need_position), name, int(query.supply_positions[j]), value))
+            consider(
+                int(need_position),
+                (int(need_position), name, int(query.supply_positions[j]), value),
+            )
     pairs = sorted(best.values(), key=lambda p: -p[3])
     # Only pairs a person would find convincing (calibrated strength 0.4 ~ cosine 0.42).
     return [p for p in pairs[:3] if p[3] >= 0.4]

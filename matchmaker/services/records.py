@@ -13,7 +13,7 @@ from matchmaker.api.common import utc_iso
 from matchmaker.auth import Principal
 from matchmaker.extensions import db
 from matchmaker.models import AuditEvent, IndexChange, Introduction, Offer, Organization
-from matchmaker.models._common import utcnow
+from matchmaker.models._common import themes_key, utcnow
 from matchmaker.services import Conflict, Forbidden, Invalid, NotFound, PreconditionFailed
 from matchmaker.services.audit import record
 from matchmaker.services.indexing import forget_entity, index_entities, notify_index_changed
@@ -191,7 +191,7 @@ def apply_organization(org: Organization, data: dict[str, Any]) -> None:
         if "legal_basis" in contact or not same_person:
             org.contact_legal_basis = contact.get("legal_basis")
     org.themes = list(dict.fromkeys(org.themes or []))
-    org.themes_key = "," + ",".join(org.themes) + ","
+    org.themes_key = themes_key(org.themes)
     if org.kind not in STAGED_KINDS and org.stage:
         raise Invalid(
             "Only start-ups and scale-ups have a stage.",
@@ -222,7 +222,7 @@ def apply_offer(offer: Offer, data: dict[str, Any]) -> None:
     if "location" in data:
         _apply_location(offer, data["location"])
     offer.themes = list(dict.fromkeys(offer.themes or []))
-    offer.themes_key = "," + ",".join(offer.themes) + ","
+    offer.themes_key = themes_key(offer.themes)
 
 
 def _check_unique_external_id(model, external_id: str | None, own_id: str | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import request
 from flask.views import MethodView
 
-from matchmaker.api.common import Blueprint, preferred_language
+from matchmaker.api.common import Blueprint, page_body, preferred_language
 from matchmaker.api.matching.schemas import MatchListSchema
 from matchmaker.api.matching.views import match_options
 from matchmaker.api.offers.schemas import (
@@ -38,14 +38,7 @@ class Offers(MethodView):
     def get(self, args):
         """List offers (published ones for readers), filtered and paginated"""
         items, total = records.list_offers(args=args, principal=current_principal())
-        size = args["page_size"]
-        return {
-            "items": [records.offer_to_dict(o) for o in items],
-            "page": args["page"],
-            "page_size": size,
-            "total": total,
-            "pages": (total + size - 1) // size,
-        }
+        return page_body([records.offer_to_dict(o) for o in items], total, args)
 
     @roles_required("admin", "curator", "member")
     @blp.arguments(OfferSchema)

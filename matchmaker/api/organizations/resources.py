@@ -6,7 +6,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from matchmaker.api.common import Blueprint, preferred_language
+from matchmaker.api.common import Blueprint, page_body, preferred_language
 from matchmaker.api.matching.schemas import MatchListSchema
 from matchmaker.api.matching.views import match_options
 from matchmaker.api.organizations.schemas import (
@@ -46,14 +46,7 @@ class Organizations(MethodView):
     def get(self, args):
         """List organisations (published ones for readers), filtered and paginated"""
         items, total = records.list_organizations(args=args, principal=current_principal())
-        size = args["page_size"]
-        return {
-            "items": [_dump(o) for o in items],
-            "page": args["page"],
-            "page_size": size,
-            "total": total,
-            "pages": (total + size - 1) // size,
-        }
+        return page_body([_dump(o) for o in items], total, args)
 
     @roles_required("admin", "curator")
     @blp.arguments(OrganizationSchema)
