@@ -32,7 +32,7 @@ class EntityTexts:
 
 @functools.lru_cache(maxsize=4)
 def _bridge(dictionary_path: str):
-    from matchmaker.matching.bridge import Bridge
+    from matchmaker.engine.language.bridge import Bridge
 
     return Bridge(dictionary_path or None)
 
@@ -61,7 +61,7 @@ def build_texts(
             them as written (for multilingual models).
         dictionary_path: the German-English dictionary file used by the gloss.
     """
-    from matchmaker.matching.bridge import detect_language
+    from matchmaker.engine.language.bridge import detect_language
 
     bridge = _bridge(dictionary_path)
     whole = " ".join([profile, *offers, *needs])

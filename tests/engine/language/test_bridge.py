@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from matchmaker.matching import bridge as bridge_module
-from matchmaker.matching.bridge import (
+from matchmaker.engine.language import bridge as bridge_module
+from matchmaker.engine.language.bridge import (
     DEFAULT_DICTIONARY_PATH,
     Bridge,
     detect_language,

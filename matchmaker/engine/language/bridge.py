@@ -17,7 +17,7 @@ from pathlib import Path
 import snowballstemmer
 from snowballstemmer.basestemmer import BaseStemmer
 
-from matchmaker.matching.glossary_de_en import GLOSSARY
+from matchmaker.engine.language.glossary_de_en import GLOSSARY
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""The pure matching engine: snapshots in, ranked and explained results out."""

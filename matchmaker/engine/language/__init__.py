@@ -1,0 +1,1 @@
+"""Language tools of the engine: detection, the German-English bridge, its dictionary."""
