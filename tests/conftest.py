@@ -9,11 +9,11 @@ import pytest
 import redis
 import sqlalchemy as sa
 
+from matchmaker.access.service import create_key
 from matchmaker.app import create_app
-from matchmaker.auth import create_key
 from matchmaker.extensions import db
+from matchmaker.matches.runtime import get_runtime
 from matchmaker.migrations import upgrade_database
-from matchmaker.runtime import get_runtime
 
 REDIS_URL = os.environ.get("MATCHMAKER_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 POSTGRES_URL = os.environ.get(

@@ -243,3 +243,47 @@ def test_reindex_only_stale_unless_all(cli, tmp_path):
     assert "reindexed 0 records" in result.stdout
     result = cli.ok("reindex", "--all")
     assert "reindexed 3 records" in result.stdout
+
+
+def test_switching_the_text_bridge_makes_every_vector_stale(cli, tmp_path):
+    cli.ok("import", str(write_json(tmp_path / "good.json", good_file())))
+
+    def reindex(bridge: str) -> str:
+        result = subprocess.run(
+            [*COMMAND, "reindex"],
+            env={**cli.env(), "MATCHMAKER_TEXT_BRIDGE": bridge},
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "reindexed 0 records" in reindex("gloss")
+    assert "reindexed 3 records" in reindex("none")  # every record is stale, without --all
+    assert "reindexed 0 records" in reindex("none")
+    assert "reindexed 3 records" in reindex("gloss")
+
+
+@pytest.mark.parametrize(
+    "variable, value",
+    [
+        ("MATCHMAKER_TEXT_BRIDGE", "glos"),
+        ("MATCHMAKER_ENV", "prodution"),
+        ("MATCHMAKER_DEBUG", "ture"),
+        ("MATCHMAKER_TORCH_THREADS", "four"),
+        ("REDIS_URL", "localhost:6379"),
+    ],
+)
+def test_a_wrong_setting_stops_the_command_naming_the_variable(cli, variable, value):
+    result = subprocess.run(
+        [*COMMAND, "keys", "list"],
+        env={**cli.env(), variable: value},
+        cwd=cli.tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert variable in result.stderr and "Traceback" not in result.stderr, result.stderr

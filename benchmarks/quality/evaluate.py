@@ -81,18 +81,23 @@ def build_app(bridge: str, workdir: Path):
 
 def load_dataset(app) -> dict[str, str]:
     """Import the set; return external_id -> id."""
-    from matchmaker.auth import SYSTEM
-    from matchmaker.services import bulk
+    from matchmaker.access.principal import SYSTEM
+    from matchmaker.imports import service as imports
+    from matchmaker.imports.schemas import validate_records
 
     data = json.loads((HERE / "dataset.json").read_text(encoding="utf-8"))
     with app.app_context():
         started = time.perf_counter()
-        report = bulk.import_records(data, principal=SYSTEM)
+        valid = validate_records(data)
+        report = imports.import_records(
+            valid.organizations, valid.offers, errors=valid.errors, principal=SYSTEM
+        )
         assert not report.errors, report.errors
         import sqlalchemy as sa
 
         from matchmaker.extensions import db
-        from matchmaker.models import Offer, Organization
+        from matchmaker.offers.models import Offer
+        from matchmaker.organizations.models import Organization
 
         ids = {
             ext: i
@@ -107,8 +112,8 @@ def load_dataset(app) -> dict[str, str]:
 
 def run_matcher(app, ids: dict[str, str], weights, queries: list[str]) -> dict[str, dict]:
     from matchmaker.extensions import db
-    from matchmaker.models import Organization
-    from matchmaker.services.matching import MatchOptions, matches_for_organization
+    from matchmaker.matches.service import MatchOptions, matches_for_organization
+    from matchmaker.organizations.models import Organization
 
     back = {v: k for k, v in ids.items()}
     out = {"partners": {}, "offers": {}}
@@ -128,7 +133,7 @@ def run_matcher(app, ids: dict[str, str], weights, queries: list[str]) -> dict[s
 def plain_embedding_baseline(app, data: dict, today: date) -> dict[str, dict]:
     """The default model alone: cosine of raw need texts to raw profiles/offers, eligibility
     still applied to offers (a hard rule, not a ranking signal)."""
-    from matchmaker.runtime import get_runtime
+    from matchmaker.matches.runtime import get_runtime
 
     with app.app_context():
         encode = get_runtime(app).pipeline.embed
@@ -171,7 +176,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
-    from matchmaker.matching.weights import DEFAULT_WEIGHTS
+    from matchmaker.engine.weights import DEFAULT_WEIGHTS
 
     data = json.loads((HERE / "dataset.json").read_text(encoding="utf-8"))
     qrels = json.loads((HERE / "qrels.json").read_text(encoding="utf-8"))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from matchmaker import models  # noqa: F401 - registers the tables on Base.metadata
 from matchmaker.extensions import Base
+from matchmaker.models import register_all
+
+register_all()  # every room's tables on Base.metadata
 
 config = context.config
 connection = config.attributes.get("connection")

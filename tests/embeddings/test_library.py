@@ -1,6 +1,5 @@
 """The embeddings library on its own: real model, real Redis, no Flask."""
 
-
 import numpy as np
 import pytest
 import redis
@@ -14,7 +13,7 @@ from embeddings import (
     normalize_text,
 )
 from embeddings.pipeline import text_hash
-from matchmaker.runtime import shared_encoder
+from matchmaker.matches.runtime import shared_encoder
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests of the German-to-English bridge: language detection, to_english, terms, loading."""
+"""Tests of the German-to-English bridge: detection, to_english, terms, loading, fingerprint."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from matchmaker.engine.language import bridge as bridge_module
-from matchmaker.engine.language.bridge import (
+from matchmaker.engine.language import (
     DEFAULT_DICTIONARY_PATH,
     Bridge,
     detect_language,
     get_bridge,
     parse_dictionary,
+    preparation_fingerprint,
+    wordlists,
 )
+from matchmaker.engine.language import bridge as bridge_module
 
 HAS_DICTIONARY = Path(DEFAULT_DICTIONARY_PATH).is_file()
 requires_dictionary = pytest.mark.skipif(
@@ -376,3 +378,109 @@ def test_dictionary_load_is_fast(bridge: Bridge) -> None:
 def test_get_bridge_is_a_singleton() -> None:
     assert get_bridge() is get_bridge()
     assert get_bridge().dictionary_path == DEFAULT_DICTIONARY_PATH
+
+
+# ------------------------------------------------------------------ get_bridge
+
+
+def test_get_bridge_is_memoised_per_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bridge_module, "_bridges", {})
+    path = str(tmp_path / "de-en")
+    first = get_bridge(path)
+    assert first is get_bridge(path)
+    assert first.dictionary_path == path
+    assert get_bridge() is get_bridge(DEFAULT_DICTIONARY_PATH)
+    assert get_bridge() is not first
+    glossary_only = get_bridge(None)
+    assert glossary_only.dictionary_path is None
+    assert get_bridge("") is glossary_only  # an empty setting means no dictionary
+    assert glossary_only.to_english("Zuschuss für Gründung") == "grant for start-up"
+
+
+def test_get_bridge_builds_one_bridge_under_concurrency(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bridge_module, "_bridges", {})
+    created: list[str | None] = []
+
+    class SlowBridge(Bridge):
+        def __init__(self, dictionary_path: str | None) -> None:
+            created.append(dictionary_path)
+            time.sleep(0.1)
+            super().__init__(dictionary_path)
+
+    monkeypatch.setattr(bridge_module, "Bridge", SlowBridge)
+    start = threading.Barrier(8)
+    results: list[Bridge] = []
+
+    def fetch() -> None:
+        start.wait()
+        results.append(get_bridge("/nowhere/de-en"))
+
+    threads = [threading.Thread(target=fetch) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert created == ["/nowhere/de-en"]
+    assert len(results) == 8 and all(result is results[0] for result in results)
+
+
+# ------------------------------------------------------------------ preparation fingerprint
+
+
+def test_preparation_fingerprint_is_short_hex_and_stable() -> None:
+    fingerprint = preparation_fingerprint()
+    assert len(fingerprint) == 12
+    assert int(fingerprint, 16) >= 0 and fingerprint == fingerprint.lower()
+    assert preparation_fingerprint.__wrapped__() == fingerprint  # not only the cached value
+
+
+def test_preparation_fingerprint_covers_every_data_file() -> None:
+    data_dir = Path(bridge_module.__file__).parent / "data"
+    on_disk = sorted(path.name for path in data_dir.iterdir() if path.is_file())
+    names = [name for name, _ in wordlists.data_files()]
+    assert names == on_disk
+    assert "glossary_de_en.txt" in names
+
+
+def test_preparation_fingerprint_changes_with_data_and_render_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compute = preparation_fingerprint.__wrapped__
+    original = compute()
+    files = wordlists.data_files()
+
+    monkeypatch.setattr(bridge_module, "RENDER_VERSION", bridge_module.RENDER_VERSION + 1)
+    assert compute() != original
+    monkeypatch.undo()
+    assert compute() == original
+
+    edited = [
+        (name, content + b"x = y\n" if index == 0 else content)
+        for index, (name, content) in enumerate(files)
+    ]
+    monkeypatch.setattr(wordlists, "data_files", lambda: edited)
+    assert compute() != original
+
+
+def test_preparation_fingerprint_ignores_the_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = preparation_fingerprint.__wrapped__()
+
+    def fail(_: object) -> dict[str, str]:
+        raise AssertionError("the fingerprint must not read the dictionary")
+
+    monkeypatch.setattr(bridge_module, "parse_dictionary", fail)
+    monkeypatch.setattr(bridge_module, "read_cache", fail)
+    assert preparation_fingerprint.__wrapped__() == before
+
+
+# ------------------------------------------------------------------ word lists
+
+
+def test_word_lists_load_from_data_files() -> None:
+    assert wordlists.glossary()["förderung"] == "funding"
+    assert wordlists.de_function_words()["der"] == ""  # dropped
+    assert wordlists.de_abbreviations()["z. b."] == "e.g."
+    assert wordlists.de_abbreviations()["m/w/d"] == ""
+    assert "e. v." in wordlists.legal_forms()
+    assert wordlists.separable_prefixes()[:2] == ("ab", "an")  # order kept: tried in order
+    assert wordlists.glossary() is wordlists.glossary()  # read once

@@ -1,0 +1,1 @@
+"""Ecosystem analytics for managers: coverage and gaps."""

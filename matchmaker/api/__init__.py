@@ -1,1 +1,0 @@
-"""HTTP API: one package per resource, each with its Blueprint and marshmallow schemas."""

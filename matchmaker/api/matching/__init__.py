@@ -1,1 +1,0 @@
-"""Matching resources: ad-hoc search and feedback on matches."""

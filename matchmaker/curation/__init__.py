@@ -1,0 +1,1 @@
+"""Curator work queues (stale profiles, likely duplicates) and merging duplicates."""

@@ -1,0 +1,1 @@
+"""Feedback of members on their match candidates."""

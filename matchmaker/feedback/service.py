@@ -1,0 +1,132 @@
+"""Feedback on match candidates: relevant, not_relevant (dismissed), contacted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from matchmaker.access.principal import Principal
+from matchmaker.core.db import unit_of_work
+from matchmaker.core.time import utcnow
+from matchmaker.errors import Forbidden, Invalid
+from matchmaker.extensions import db
+from matchmaker.feedback.models import Feedback
+from matchmaker.offers import service as offers
+from matchmaker.organizations import service as organizations
+
+
+def get_organization(organization_id: str, principal: Principal) -> organizations.Organization:
+    """The organisation whose feedback is asked for, if the caller may see it."""
+    return organizations.get_organization(organization_id, principal)
+
+
+def _check_member(principal: Principal, org: organizations.Organization) -> None:
+    if not principal.is_staff and principal.organization_id != org.id:
+        raise Forbidden("Members give feedback for their own organisation only.")
+
+
+def give(
+    *, organization: organizations.Organization, data: dict[str, Any], principal: Principal
+) -> Feedback:
+    _check_member(principal, organization)
+    candidate_type, candidate_id = data["candidate_type"], data["candidate_id"]
+    known = (
+        organizations.exists(candidate_id) and candidate_id != organization.id
+        if candidate_type == "organization"
+        else offers.exists(candidate_id)
+    )
+    if not known:
+        raise Invalid(
+            "Unknown candidate.",
+            errors={"json": {"candidate_id": [f"No {candidate_type} with this id."]}},
+        )
+    with unit_of_work() as session:
+        row = session.scalar(
+            sa.select(Feedback).where(
+                Feedback.organization_id == organization.id,
+                Feedback.candidate_id == candidate_id,
+            )
+        )
+        if row is None:
+            row = Feedback(organization_id=organization.id, candidate_id=candidate_id)
+            session.add(row)
+        row.candidate_type = candidate_type
+        row.verdict = data["verdict"]
+        row.actor = principal.actor
+        row.updated_at = utcnow()
+    return row
+
+
+def summary(*, organization: organizations.Organization, principal: Principal) -> dict[str, Any]:
+    _check_member(principal, organization)
+    rows = list(
+        db.session.scalars(
+            sa.select(Feedback)
+            .where(Feedback.organization_id == organization.id)
+            .order_by(Feedback.id)
+        )
+    )
+    counts = {"relevant": 0, "not_relevant": 0, "contacted": 0}
+    for row in rows:
+        counts[row.verdict] = counts.get(row.verdict, 0) + 1
+    return {"organization_id": organization.id, "counts": counts, "items": rows}
+
+
+def dismissed(organization_id: str) -> list[tuple[str, str]]:
+    """(candidate_type, candidate_id) the organisation marked not relevant: never shown again."""
+    return [
+        (candidate_type, candidate_id)
+        for candidate_type, candidate_id in db.session.execute(
+            sa.select(Feedback.candidate_type, Feedback.candidate_id).where(
+                Feedback.organization_id == organization_id, Feedback.verdict == "not_relevant"
+            )
+        )
+    ]
+
+
+def about(organization_id: str) -> list[Feedback]:
+    """Feedback the organisation gave, and feedback given on it."""
+    return list(
+        db.session.scalars(
+            sa.select(Feedback).where(
+                sa.or_(
+                    Feedback.organization_id == organization_id,
+                    Feedback.candidate_id == organization_id,
+                )
+            )
+        )
+    )
+
+
+def erase_for(organization_id: str) -> None:
+    """Stage the deletion of all feedback by or about the organisation."""
+    db.session.execute(
+        sa.delete(Feedback).where(
+            sa.or_(
+                Feedback.organization_id == organization_id,
+                Feedback.candidate_id == organization_id,
+            )
+        )
+    )
+
+
+def move(*, from_id: str, to_id: str) -> None:
+    """Stage: feedback by and about `from_id` now belongs to `to_id` (a merge); where both
+    gave feedback on the same candidate, the survivor's stays."""
+    existing = set(
+        db.session.scalars(
+            sa.select(Feedback.candidate_id).where(Feedback.organization_id == to_id)
+        )
+    )
+    for row in db.session.scalars(sa.select(Feedback).where(Feedback.organization_id == from_id)):
+        if row.candidate_id in existing or row.candidate_id == to_id:
+            db.session.delete(row)
+        else:
+            row.organization_id = to_id
+    db.session.execute(
+        sa.update(Feedback).where(Feedback.candidate_id == from_id).values(candidate_id=to_id)
+    )
+    db.session.execute(
+        sa.delete(Feedback).where(Feedback.organization_id == to_id, Feedback.candidate_id == to_id)
+    )

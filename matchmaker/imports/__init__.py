@@ -1,0 +1,1 @@
+"""Bulk import and export of organisations and offers (JSON, CSV)."""

@@ -1,0 +1,221 @@
+"""Bulk import and export: validate everything first, one transaction, upsert."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from matchmaker.access.principal import Principal
+from matchmaker.audit import service as audit
+from matchmaker.core.db import flush, unit_of_work
+from matchmaker.core.time import utcnow
+from matchmaker.matches import indexing
+from matchmaker.offers import service as offers
+from matchmaker.organizations import service as organizations
+
+BATCH = 256
+
+
+@dataclass
+class ImportReport:
+    created: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
+    updated: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    dry_run: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "errors": self.errors,
+            "dry_run": self.dry_run,
+            "written": not self.errors and not self.dry_run,
+        }
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What the import needs to know of organisations or offers."""
+
+    section: str
+    new_draft: Any
+    by_ids: Any
+    by_external_ids: Any
+    apply: Any
+    fields: Any
+
+
+ORGANIZATIONS = _Kind(
+    "organizations",
+    organizations.new_draft,
+    organizations.by_ids,
+    organizations.by_external_ids,
+    organizations.apply,
+    organizations.FIELDS,
+)
+OFFERS = _Kind(
+    "offers", offers.new_draft, offers.by_ids, offers.by_external_ids, offers.apply, offers.FIELDS
+)
+
+
+def import_records(
+    orgs: list[tuple[int, dict]],
+    offer_items: list[tuple[int, dict]],
+    *,
+    errors: list[dict[str, Any]],
+    principal: Principal,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Write every validated record in one transaction, or none when any record is invalid.
+
+    A record updates the stored one with the same `id` or, failing that, the same
+    `external_id`; otherwise it is created (keeping a given `id` when free, so that an export
+    re-imports into a fresh database with its links intact). `errors` are the schema errors of
+    the file's other records: with any, nothing is written.
+    """
+    report = ImportReport(dry_run=dry_run, errors=list(errors))
+    if report.errors:
+        return report
+    existing_orgs = _existing(ORGANIZATIONS, orgs)
+    existing_offers = _existing(OFFERS, offer_items)
+    _check_against_stored(orgs, existing_orgs, report)
+    file_org_ids = {d["id"] for _, d in orgs if d.get("id")}
+    file_org_ext = {d["external_id"] for _, d in orgs if d.get("external_id")}
+    provider_ext = {
+        d["provider_external_id"] for _, d in offer_items if d.get("provider_external_id")
+    }
+    known_providers = organizations.by_external_ids(list(provider_ext))
+    for position, data in offer_items:
+        pid = data.get("provider_id")
+        pext = data.get("provider_external_id")
+        if pext and pext not in known_providers and pext not in file_org_ext:
+            report.errors.append(
+                {
+                    "section": "offers",
+                    "position": position,
+                    "errors": {"provider_external_id": ["No such organisation."]},
+                }
+            )
+        if pid and pid not in file_org_ids and not organizations.exists(pid):
+            report.errors.append(
+                {
+                    "section": "offers",
+                    "position": position,
+                    "errors": {"provider_id": ["No such organisation."]},
+                }
+            )
+    if report.errors:
+        return report
+    for section, items, existing in (
+        ("organizations", orgs, existing_orgs),
+        ("offers", offer_items, existing_offers),
+    ):
+        for position, _ in items:
+            bucket = report.updated if position in existing else report.created
+            bucket[section] += 1
+    if dry_run:
+        return report
+    with unit_of_work():
+        touched_orgs = _write(ORGANIZATIONS, orgs, existing_orgs, principal)
+        providers = {**known_providers, **{o.external_id: o for o in touched_orgs if o.external_id}}
+        for _, data in offer_items:
+            pext = data.pop("provider_external_id", None)
+            if pext:
+                data["provider_id"] = providers[pext].id
+        touched_offers = _write(OFFERS, offer_items, existing_offers, principal)
+        entities = touched_orgs + touched_offers
+        for start in range(0, len(entities), BATCH):
+            indexing.index_entities(entities[start : start + BATCH])
+    return report
+
+
+def _existing(kind: _Kind, items: list[tuple[int, dict]]) -> dict[int, Any]:
+    """The stored row each record updates, by position: same id first, else same external_id."""
+    by_id = kind.by_ids([d["id"] for _, d in items if d.get("id")])
+    by_ext = kind.by_external_ids([d["external_id"] for _, d in items if d.get("external_id")])
+    out = {}
+    for position, data in items:
+        row = by_id.get(data.get("id")) or by_ext.get(data.get("external_id"))
+        if row is not None:
+            out[position] = row
+    return out
+
+
+def _check_against_stored(
+    orgs: list[tuple[int, dict]], existing: dict[int, Any], report: ImportReport
+) -> None:
+    """Rules that depend on the stored record a file updates (e.g. a stage needs a start-up)."""
+    for position, data in orgs:
+        row = existing.get(position)
+        if row is None:
+            continue
+        kind = data.get("kind", row.kind)
+        stage = data["stage"] if "stage" in data else row.stage
+        if organizations.stage_problem(kind, stage):
+            report.errors.append(
+                {
+                    "section": "organizations",
+                    "position": position,
+                    "external_id": data.get("external_id"),
+                    "errors": {
+                        "stage": [f"A {kind} has no stage; send stage: null with the new kind."]
+                    },
+                }
+            )
+
+
+def _write(kind: _Kind, items, existing, principal) -> list:
+    touched = []
+    for position, data in items:
+        if kind is ORGANIZATIONS:
+            data.pop("provider_external_id", None)
+        row = existing.get(position)
+        before = kind.fields.snapshot(row) if row is not None else {}
+        wanted_id = data.pop("id", None)
+        if row is None:
+            row = kind.new_draft(wanted_id)
+        kind.apply(row, data)
+        row.updated_at = utcnow()
+        touched.append(row)
+        flush()
+        audit.record(
+            entity=row,
+            action="import",
+            principal=principal,
+            before=before,
+            after=kind.fields.snapshot(row),
+        )
+    return touched
+
+
+def export_records(*, include_contact: bool) -> dict[str, list]:
+    """Everything, in the import format (re-importable: offers name providers by id)."""
+    orgs = organizations.all_organizations(by_creation=True)
+    offer_rows = offers.all_offers()
+
+    def clean(data: dict) -> dict:
+        data = {k: v for k, v in data.items() if k not in ("created_at", "updated_at")}
+        if data.get("deadline") is not None and hasattr(data["deadline"], "isoformat"):
+            data["deadline"] = data["deadline"].isoformat()
+        contact = data.get("contact")
+        if contact:
+            contact = {k: v for k, v in contact.items() if v is not None}
+            if "consent_at" in contact and hasattr(contact["consent_at"], "isoformat"):
+                contact["consent_at"] = contact["consent_at"].isoformat()
+            data["contact"] = contact or None
+        return data
+
+    external = {o.id: o.external_id for o in orgs}
+    out_offers = []
+    for offer in offer_rows:
+        data = clean(offers.to_api(offer))
+        if offer.provider_id and external.get(offer.provider_id):
+            # Both: the id links within the file, the external id to a CRM's own records.
+            data["provider_external_id"] = external[offer.provider_id]
+        out_offers.append(data)
+    return {
+        "organizations": [
+            clean(organizations.to_api(o, show_contact=include_contact)) for o in orgs
+        ],
+        "offers": out_offers,
+    }

@@ -1,0 +1,67 @@
+"""Bulk import (curators) and export over HTTP: the twins of `matchmaker import|export`."""
+
+from __future__ import annotations
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import abort
+
+from matchmaker.access.web import current_principal, roles_required
+from matchmaker.core.web import Blueprint
+from matchmaker.imports import formats, service
+from matchmaker.imports.schemas import (
+    IMPORT_BODY,
+    ExportArgsSchema,
+    ImportArgsSchema,
+    validate_records,
+)
+
+blp = Blueprint("imports", __name__, url_prefix="/api/v1", tag="imports")
+
+
+@blp.route("/import")
+class Import(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(ImportArgsSchema, location="query")
+    @blp.doc(requestBody=IMPORT_BODY)
+    @blp.response(200)
+    @blp.alt_response(422, description="At least one invalid record: nothing was written.")
+    def post(self, args):
+        """Import organisations and offers (JSON body, or CSV of organisations); all or nothing"""
+        mimetype = request.mimetype or ""
+        sent = "csv" if "csv" in mimetype else "json" if "json" in mimetype else None
+        if args.get("format") and sent and args["format"] != sent:
+            abort(
+                422,
+                message=f"The body is {mimetype}, but format={args['format']}.",
+                errors={"query": {"format": [f"Does not match the Content-Type {mimetype}."]}},
+            )
+        fmt = args.get("format") or sent or "json"
+        valid = validate_records(formats.parse_file(request.get_data(), fmt))
+        report = service.import_records(
+            valid.organizations,
+            valid.offers,
+            errors=valid.errors,
+            principal=current_principal(),
+            dry_run=args["dry_run"],
+        )
+        if report.errors:
+            abort(
+                422,
+                message=f"{len(report.errors)} invalid record(s); nothing was written.",
+                errors={"records": report.errors},
+            )
+        return report.as_dict()
+
+
+@blp.route("/export")
+class Export(MethodView):
+    @roles_required("admin", "curator")
+    @blp.arguments(ExportArgsSchema, location="query")
+    @blp.response(200)
+    def get(self, args):
+        """Export everything a curator sees, re-importable (JSON, or CSV of organisations)"""
+        records = service.export_records(include_contact=True)
+        if args["format"] == "csv":
+            return Response(formats.organizations_csv(records), mimetype="text/csv")
+        return records

@@ -1,0 +1,1 @@
+"""Introductions between members, moderated by the agency."""

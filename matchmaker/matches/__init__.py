@@ -1,0 +1,1 @@
+"""Matches: the bridge between the database and the pure engine, and the match endpoints."""

@@ -1,0 +1,148 @@
+"""The write door of the matches room: embed an entity's texts, store the vectors with its row,
+log the change for the other workers, tell them after the commit.
+
+Called inside the caller's unit of work by the rooms that own embedded entities (organisations,
+offers); the vectors commit or roll back with the records. Entities are identified by their
+`ENTITY_TYPE` ("organization" or "offer") and id, so this module imports no other room.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from flask import current_app
+
+from embeddings.pipeline import text_hash
+from matchmaker.core.db import after_commit
+from matchmaker.engine.texts import EntityTexts, texts_for
+from matchmaker.extensions import db
+from matchmaker.matches.models import Embedding, IndexChange
+from matchmaker.matches.runtime import get_runtime
+
+logger = logging.getLogger(__name__)
+
+
+def entity_texts(entity: Any) -> EntityTexts:
+    """The texts of an organisation or offer, prepared as the configured bridge says."""
+    config = current_app.config
+    return texts_for(
+        entity.ENTITY_TYPE,
+        entity,
+        bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
+        dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
+    )
+
+
+def embed(entities: Sequence[Any]) -> list[tuple[Any, EntityTexts, np.ndarray]]:
+    """Texts and vectors of each entity (one encode batch for all cache misses), unstored."""
+    prepared = [(entity, entity_texts(entity)) for entity in entities]
+    vectors = get_runtime().pipeline.embed([t for _, texts in prepared for t in texts.encoded])
+    out, start = [], 0
+    for entity, texts in prepared:
+        out.append((entity, texts, vectors[start : start + len(texts.encoded)]))
+        start += len(texts.encoded)
+    return out
+
+
+def index_entities(entities: Sequence[Any]) -> None:
+    """Embed the texts of `entities` and stage their vectors and lexical terms.
+
+    Entities must have their ids assigned (flushed).
+    """
+    if not entities:
+        return
+    space = get_runtime().vector_space
+    embedded = embed(entities)
+    ids_by_type: dict[str, list[str]] = {}
+    for entity in entities:
+        ids_by_type.setdefault(entity.ENTITY_TYPE, []).append(entity.id)
+    for entity_type, ids in ids_by_type.items():
+        db.session.execute(
+            sa.delete(Embedding).where(
+                Embedding.entity_type == entity_type, Embedding.entity_id.in_(ids)
+            )
+        )
+    rows = []
+    for entity, texts, vectors in embedded:
+        entity.text_language = texts.language
+        entity.search_terms = texts.terms
+        for (field_name, position, variant, encoded), vector in zip(
+            zip(texts.fields, texts.positions, texts.variants, texts.encoded, strict=True),
+            vectors,
+            strict=True,
+        ):
+            rows.append(
+                {
+                    "entity_type": entity.ENTITY_TYPE,
+                    "entity_id": entity.id,
+                    "field": field_name,
+                    "position": position,
+                    "variant": variant,
+                    "text_hash": text_hash(encoded),
+                    "model_id": space,
+                    "vector": np.asarray(vector, dtype=np.float32).tobytes(),
+                }
+            )
+        log_change(entity)
+    if rows:
+        db.session.execute(sa.insert(Embedding), rows)
+
+
+def log_change(entity: Any) -> None:
+    """The entity changed (texts or metadata): other workers must refresh it."""
+    log_change_of(entity.ENTITY_TYPE, entity.id)
+
+
+def log_change_of(entity_type: str, entity_id: str) -> None:
+    db.session.add(IndexChange(entity_type=entity_type, entity_id=entity_id))
+    after_commit("index-notice", notify_index_changed)
+
+
+def forget_entity(entity: Any, *, erase_cached_texts: bool = False) -> None:
+    """Stage removal of an entity's vectors. With `erase_cached_texts`, the cached vectors of
+    its texts are dropped from Redis after the commit too (erasure: Redis holds them under the
+    texts' hashes)."""
+    where = (Embedding.entity_type == entity.ENTITY_TYPE, Embedding.entity_id == entity.id)
+    if erase_cached_texts:
+        hashes = list(db.session.scalars(sa.select(Embedding.text_hash).where(*where)))
+        cache = get_runtime().pipeline.cache
+        if hashes and cache is not None:
+            after_commit(f"erase-cache-{entity.id}", lambda: cache.delete_many(hashes))
+    db.session.execute(sa.delete(Embedding).where(*where))
+    log_change(entity)
+
+
+def notify_index_changed() -> None:
+    """After a commit: bump the shared version so other workers resync within a request."""
+    runtime = get_runtime()
+    runtime.redis_call("incr", runtime.version_key)
+    if runtime.keeper is not None:
+        runtime.keeper.mark_dirty()
+
+
+def current_ids(entity_type: str) -> set[str]:
+    """Ids of the entities of this type that have vectors in the current vector space."""
+    return set(
+        db.session.scalars(
+            sa.select(Embedding.entity_id)
+            .where(
+                Embedding.entity_type == entity_type,
+                Embedding.model_id == get_runtime().vector_space,
+            )
+            .distinct()
+        )
+    )
+
+
+def stored_vectors(entity_type: str, entity_id: str) -> list[tuple[str, int, str]]:
+    """(field, position, vector space) of each vector stored for the entity."""
+    rows = db.session.execute(
+        sa.select(Embedding.field, Embedding.position, Embedding.model_id).where(
+            Embedding.entity_type == entity_type, Embedding.entity_id == entity_id
+        )
+    )
+    return [tuple(row) for row in rows]

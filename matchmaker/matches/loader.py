@@ -1,0 +1,212 @@
+"""The one door from the database to the engine: it reads organisations, offers and their
+vectors into engine records, and keeps this process's match index current.
+
+The index is loaded on first use and kept current by replaying the `index_changes` log,
+triggered by a Redis version counter (immediate) or by polling the database (when Redis is down,
+and every few seconds as a safety net).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy import orm as so
+
+from matchmaker.core.time import as_utc
+from matchmaker.engine.index import MatchIndex
+from matchmaker.engine.snapshot import ENTITY_TYPES, OFFER, ORG, EntityRecord
+from matchmaker.extensions import db
+from matchmaker.matches.models import Embedding, IndexChange
+from matchmaker.matches.runtime import Runtime
+from matchmaker.offers.models import Offer
+from matchmaker.organizations.models import Organization
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.5
+SAFETY_POLL_SECONDS = 5.0
+MODELS = {"organization": Organization, "offer": Offer}
+
+
+def record_of(entity: Any, vectors: dict, terms: dict | None = None) -> EntityRecord:
+    """An organisation or offer row (with its vectors by field) as the engine's record."""
+    updated = as_utc(entity.updated_at)
+    common = {
+        "id": entity.id,
+        "published": entity.status == "published",
+        "kind": entity.kind,
+        "themes": tuple(entity.themes or ()),
+        "district": entity.district,
+        "lat": entity.lat,
+        "lon": entity.lon,
+        "updated": updated.timestamp() if updated else 0.0,
+        "terms": (entity.search_terms or {}) if terms is None else terms,
+        "vectors": vectors,
+    }
+    if entity.ENTITY_TYPE == "organization":
+        return EntityRecord(
+            etype=ORG,
+            title=entity.name,
+            stage=entity.stage,
+            verified=bool(entity.verified),
+            offers=tuple(entity.offers or ()),
+            needs=tuple(entity.needs or ()),
+            languages=tuple(entity.languages or ()),
+            **common,
+        )
+    return EntityRecord(
+        etype=OFFER,
+        title=entity.title,
+        deadline=entity.deadline,
+        amount_eur_max=entity.amount_eur_max,
+        provider_id=entity.provider_id,
+        eligible_kinds=tuple(entity.eligible_kinds or ()),
+        eligible_stages=tuple(entity.eligible_stages or ()),
+        eligible_districts=tuple(entity.eligible_districts or ()),
+        **common,
+    )
+
+
+def _stored_vectors(space: str, ids: list[str] | None) -> dict:
+    """{(entity_type, id): {field: [(position, variant, vector)]}} in the vector space."""
+    query = sa.select(
+        Embedding.entity_type,
+        Embedding.entity_id,
+        Embedding.field,
+        Embedding.position,
+        Embedding.variant,
+        Embedding.vector,
+    ).where(Embedding.model_id == space)
+    if ids is not None:
+        if not ids:
+            return {}
+        query = query.where(Embedding.entity_id.in_(ids))
+    out: dict = {}
+    for entity_type, entity_id, field_name, position, variant, blob in db.session.execute(query):
+        vector = np.frombuffer(blob, dtype=np.float32)
+        out.setdefault((entity_type, entity_id), {}).setdefault(field_name, []).append(
+            (position, variant, vector)
+        )
+    return out
+
+
+def load_records(
+    space: str, keys: Iterable[tuple[str, str]] | None = None
+) -> tuple[list[EntityRecord], list[tuple[str, str]]]:
+    """Records of these (entity_type, id) pairs (all when None), and the pairs that no longer
+    exist."""
+    wanted = None if keys is None else list(keys)
+    vectors = _stored_vectors(space, None if wanted is None else [i for _, i in wanted])
+    records, missing = [], []
+    for entity_type, model in MODELS.items():
+        query = sa.select(model).options(so.undefer(model.search_terms))
+        if wanted is not None:
+            ids = [i for t, i in wanted if t == entity_type]
+            if not ids:
+                continue
+            query = query.where(model.id.in_(ids)).execution_options(populate_existing=True)
+        found = set()
+        for entity in db.session.scalars(query):
+            found.add(entity.id)
+            records.append(record_of(entity, vectors.get((entity_type, entity.id), {})))
+        if wanted is not None:
+            missing += [(t, i) for t, i in wanted if t == entity_type and i not in found]
+    return records, missing
+
+
+class IndexKeeper:
+    """Holds this process's MatchIndex and keeps it current with the database."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.index = MatchIndex()
+        self.loaded = False
+        self._lock = threading.RLock()
+        self.last_change_id = 0
+        self._seen_changes: set[int] = set()
+        self._seen_version: bytes | None = None
+        self._last_poll = 0.0
+        self._dirty = False
+
+    def current(self) -> MatchIndex:
+        """The index, loaded on first use and brought up to date with other workers' changes."""
+        with self._lock:
+            if not self.loaded:
+                self._full_load()
+            else:
+                now = time.monotonic()
+                version = self.runtime.redis_call("get", self.runtime.version_key)
+                due = now - self._last_poll >= (
+                    POLL_SECONDS if version is None else SAFETY_POLL_SECONDS
+                )
+                if self._dirty or due or version != self._seen_version:
+                    self._seen_version = version
+                    self._sync()
+        return self.index
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+
+    def _full_load(self) -> None:
+        started = time.perf_counter()
+        self._seen_version = self.runtime.redis_call("get", self.runtime.version_key)
+        self.last_change_id = db.session.scalar(sa.select(sa.func.max(IndexChange.id))) or 0
+        self._seen_changes = set()
+        records, _ = load_records(self.runtime.vector_space)
+        for record in records:
+            self.index.put(record)
+        self.index.compact()  # no growth slack after a bulk load
+        self.loaded = True
+        self._dirty = False
+        self._last_poll = time.monotonic()
+        logger.info(
+            "match index loaded: %d organisations, %d offers in %.2fs",
+            sum(r.etype == ORG for r in records),
+            sum(r.etype == OFFER for r in records),
+            time.perf_counter() - started,
+        )
+
+    def _sync(self) -> None:
+        self._last_poll = time.monotonic()
+        self._dirty = False
+        # Re-read a window behind the high-water mark: on PostgreSQL a lower id can commit after
+        # a higher one, and must not be skipped.
+        window_start = max(0, self.last_change_id - 1000)
+        rows = db.session.execute(
+            sa.select(IndexChange.id, IndexChange.entity_type, IndexChange.entity_id)
+            .where(IndexChange.id > window_start)
+            .order_by(IndexChange.id)
+        ).all()
+        todo: dict[tuple[str, str], None] = {}
+        for change_id, entity_type, entity_id in rows:
+            if change_id in self._seen_changes:
+                continue
+            self._seen_changes.add(change_id)
+            todo[(entity_type, entity_id)] = None
+            self.last_change_id = max(self.last_change_id, change_id)
+        self._seen_changes = {c for c in self._seen_changes if c > self.last_change_id - 2000}
+        if todo:
+            self.refresh(list(todo))
+
+    def refresh(self, keys: list[tuple[str, str]]) -> None:
+        """Reload these (entity_type, id) pairs from the database (removing deleted ones)."""
+        with self._lock:
+            records, missing = load_records(self.runtime.vector_space, keys)
+            for record in records:
+                self.index.put(record)
+            for entity_type, entity_id in missing:
+                self.index.drop(ENTITY_TYPES[entity_type], entity_id)
+
+
+def keeper_of(runtime: Runtime) -> IndexKeeper:
+    """This process's keeper (one per app), created on first use."""
+    with runtime._lock:
+        if runtime.keeper is None:
+            runtime.keeper = IndexKeeper(runtime)
+        return runtime.keeper

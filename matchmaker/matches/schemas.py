@@ -1,0 +1,93 @@
+"""Schemas of match results, match queries and search."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from matchmaker.core.web import (
+    DISTRICT_CODES,
+    KIND_CODES,
+    OFFER_KIND_CODES,
+    STAGE_CODES,
+    THEME_CODES,
+    JsonFloat,
+    StrictSchema,
+    code_csv,
+    code_list,
+    json_integer,
+    one_of,
+)
+
+
+class MatchItemSchema(StrictSchema):
+    id = fields.String()
+    type = fields.String(validate=one_of(["organization", "offer"]))
+    name = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    score = fields.Float(
+        validate=validate.Range(min=0, max=1), metadata={"description": "0..1, higher is better"}
+    )
+    explanation = fields.String(metadata={"description": "Why this matches, in de or en."})
+    reasons = fields.List(fields.Dict(), metadata={"description": "The explanation's parts."})
+    score_parts = fields.Dict(keys=fields.String(), values=fields.Float())
+    fit = fields.Dict(
+        keys=fields.String(),
+        values=fields.Float(allow_none=True),
+        metadata={"description": "for_you / for_them: the two directions of a partner match."},
+    )
+    themes = fields.List(fields.String())
+    district = fields.String(allow_none=True)
+    stage = fields.String(allow_none=True)
+    languages = fields.List(fields.String())
+    deadline = fields.String(allow_none=True)
+    amount_eur_max = fields.Integer(allow_none=True)
+    provider_id = fields.String(allow_none=True)
+
+
+class MatchListSchema(StrictSchema):
+    items = fields.List(fields.Nested(MatchItemSchema))
+    target = fields.String()
+    organization_id = fields.String()
+    offer_id = fields.String()
+
+
+class SearchFiltersSchema(StrictSchema):
+    kinds = code_list(KIND_CODES)
+    offer_kinds = code_list(OFFER_KIND_CODES)
+    themes = code_list(THEME_CODES)
+    districts = code_list(DISTRICT_CODES)
+    stages = code_list(STAGE_CODES)
+
+
+class SearchSchema(StrictSchema):
+    text = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    target = fields.String(
+        load_default="organizations", validate=one_of(["organizations", "offers"])
+    )
+    limit = json_integer(load_default=10, validate=validate.Range(min=1, max=50))
+    min_score = JsonFloat(load_default=0.0, validate=validate.Range(min=0, max=1))
+    filters = fields.Nested(SearchFiltersSchema, load_default=dict)
+
+
+class MatchArgsSchema(StrictSchema):
+    target = fields.String(
+        load_default="organizations", validate=one_of(["organizations", "offers"])
+    )
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    # Organisation kinds with target=organizations, offer kinds with target=offers (the other
+    # set answers 422: a rule between two parameters that the document cannot state).
+    kind = code_csv(KIND_CODES + OFFER_KIND_CODES, max_len=len(",".join(KIND_CODES)))
+    theme = code_csv(THEME_CODES)
+    district = code_csv(DISTRICT_CODES)
+    stage = code_csv(STAGE_CODES)
+
+
+class OfferMatchArgsSchema(StrictSchema):
+    limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    kind = code_csv(KIND_CODES)
+    theme = code_csv(THEME_CODES)
+    district = code_csv(DISTRICT_CODES)
+    stage = code_csv(STAGE_CODES)

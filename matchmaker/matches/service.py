@@ -1,0 +1,226 @@
+"""Match queries: partners and offers for an organisation, organisations for an offer, search.
+
+The engine does the ranking on this process's index; this module supplies what it does not
+know: who is asking (visibility), what they dismissed, and vectors for texts it never saw.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+
+from matchmaker.access.principal import Principal
+from matchmaker.engine.explain import explain_results
+from matchmaker.engine.filters import (
+    Filters,
+    candidate_mask,
+    eligible_offers_for,
+    eligible_orgs_for,
+    today_ordinal,
+)
+from matchmaker.engine.index import MatchIndex
+from matchmaker.engine.queries import query_for_record, query_for_slot, query_for_text
+from matchmaker.engine.ranking import Query, rank
+from matchmaker.engine.snapshot import OFFER, ORG
+from matchmaker.engine.texts import build_texts
+from matchmaker.engine.weights import DEFAULT_WEIGHTS, Weights
+from matchmaker.errors import Invalid
+from matchmaker.feedback import service as feedback
+from matchmaker.matches import indexing, loader
+from matchmaker.matches.runtime import get_runtime
+from matchmaker.offers import service as offers
+from matchmaker.organizations import service as organizations
+
+MAX_LIMIT = 50
+
+
+@dataclass
+class MatchOptions:
+    target: str = "organizations"
+    limit: int = 10
+    min_score: float = 0.0
+    filters: Filters | None = None
+    lang: str = "en"
+    weights: Weights = DEFAULT_WEIGHTS
+
+
+def current_index() -> MatchIndex:
+    """This process's index, current with every worker's committed changes."""
+    return loader.keeper_of(get_runtime()).current()
+
+
+def get_organization(organization_id: str, principal: Principal) -> organizations.Organization:
+    return organizations.get_organization(organization_id, principal)
+
+
+def get_offer(offer_id: str, principal: Principal) -> offers.Offer:
+    return offers.get_visible_offer(offer_id, principal)
+
+
+def _query_for(index: MatchIndex, entity: Any) -> Query:
+    slot = index.slot_for(entity.ENTITY_TYPE, entity.id)
+    if slot is not None and index.live[slot]:
+        return query_for_slot(index, slot)
+    # Never embedded in the current vector space (e.g. right after a model change, before
+    # `matchmaker reindex`): embed it for this answer, without writing from a read.
+    ((_, texts, vectors),) = indexing.embed([entity])
+    by_field: dict[str, list] = {}
+    for field_name, position, variant, vector in zip(
+        texts.fields, texts.positions, texts.variants, vectors, strict=True
+    ):
+        by_field.setdefault(field_name, []).append((position, variant, vector))
+    return query_for_record(
+        loader.record_of(entity, {k: tuple(v) for k, v in by_field.items()}, terms=texts.terms)
+    )
+
+
+def matches_for_organization(
+    *, organization: organizations.Organization, options: MatchOptions
+) -> list[dict]:
+    """Partners (`target=organizations`) or offers (`target=offers`) for an organisation."""
+    index = current_index()
+    query = _query_for(index, organization)
+    filters = options.filters or Filters()
+    today = today_ordinal()
+    dismissed = feedback.dismissed(organization.id)
+    exclude = {index.slot_for(t, i) for t, i in dismissed}
+    exclude.add(index.slot_for("organization", organization.id))
+    target = ORG if options.target == "organizations" else OFFER
+    mask = candidate_mask(index, target=target, filters=filters, exclude=exclude, today=today)
+    if target == OFFER:
+        mask &= eligible_offers_for(index, query.facets, today)
+    scored = rank(
+        index,
+        query,
+        target=target,
+        mask=mask,
+        limit=min(options.limit, MAX_LIMIT),
+        weights=options.weights,
+        reciprocal=target == ORG,
+        now=time.time(),
+        min_score=options.min_score,
+    )
+    mode = "partners" if target == ORG else "offers"
+    return explain_results(
+        index, query, scored, mode=mode, lang=options.lang, weights=options.weights
+    )
+
+
+def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> list[dict]:
+    """Organisations that fit an offer: eligible, and whose needs the offer meets."""
+    index = current_index()
+    query = _query_for(index, offer)
+    filters = options.filters or Filters()
+    exclude = {index.slot_for("organization", offer.provider_id)} if offer.provider_id else set()
+    mask = candidate_mask(index, target=ORG, filters=filters, exclude=exclude, today=0)
+    mask &= eligible_orgs_for(index, query.facets)
+    scored = rank(
+        index,
+        query,
+        target=ORG,
+        mask=mask,
+        limit=min(options.limit, MAX_LIMIT),
+        weights=options.weights,
+        offer_for_orgs=True,
+        now=time.time(),
+        min_score=options.min_score,
+    )
+    return explain_results(
+        index, query, scored, mode="offer_orgs", lang=options.lang, weights=options.weights
+    )
+
+
+def search(*, text: str, options: MatchOptions) -> list[dict]:
+    """Free-text search: the text is treated as a need, candidates by what they offer."""
+    if not text.strip():
+        raise Invalid("Empty search text.", errors={"json": {"text": ["Must not be empty."]}})
+    index = current_index()
+    config = current_app.config
+    texts = build_texts(
+        profile=text,
+        offers=[],
+        needs=[],
+        bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
+        dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
+    )
+    vectors = get_runtime().pipeline.embed(texts.encoded)
+    query = query_for_text(vectors, texts.terms["profile"][0])
+    filters = options.filters or Filters()
+    target = ORG if options.target == "organizations" else OFFER
+    mask = candidate_mask(
+        index, target=target, filters=filters, exclude=set(), today=today_ordinal()
+    )
+    if index.profile is None:
+        return []
+    scored = rank(
+        index,
+        query,
+        target=target,
+        mask=mask,
+        limit=min(options.limit, MAX_LIMIT),
+        weights=options.weights,
+        now=time.time(),
+        min_score=options.min_score,
+    )
+    return explain_results(
+        index,
+        query,
+        scored,
+        mode="search",
+        lang=options.lang,
+        weights=options.weights,
+        query_text=text,
+    )
+
+
+def profile_vectors(ids: list[str]) -> dict[str, Any]:
+    """The first profile vector of each indexed organisation among `ids` (duplicate checks)."""
+    index = current_index()
+    out = {}
+    if index.profile is None:
+        return out
+    for organization_id in ids:
+        slot = index.slot_for("organization", organization_id)
+        if slot is not None and len(index.profile.rows_of(slot)):
+            out[organization_id] = index.profile.rows_of(slot)[0]
+    return out
+
+
+def index_report() -> dict[str, Any] | None:
+    """The index's size, or None while this process has not loaded it."""
+    keeper = get_runtime().keeper
+    return keeper.index.stats() if keeper is not None and keeper.loaded else None
+
+
+def stored_vectors(entity_type: str, entity_id: str) -> list[tuple[str, int, str]]:
+    """(field, position, vector space) of each vector stored for the entity (GDPR export)."""
+    return indexing.stored_vectors(entity_type, entity_id)
+
+
+def redis_ping() -> None:
+    """Raise when Redis does not answer (readiness)."""
+    get_runtime().redis.ping()
+
+
+def model_loaded() -> bool:
+    """Whether this process has loaded the embedding model (health must not load it)."""
+    pipeline = get_runtime().pipeline_started
+    return pipeline is not None and pipeline.encoder.loaded
+
+
+def report_cache_metrics(record) -> None:
+    """Hand this process's embedding-cache totals to `record(totals, reported)`."""
+    runtime = get_runtime()
+    pipeline = runtime.pipeline_started
+    if pipeline is not None and pipeline.cache is not None:
+        cache = pipeline.cache
+        totals = {
+            "hit": cache.hits,
+            "miss": cache.misses,
+            "error": cache.errors,
+            "rejected": cache.rejected,
+        }
+        record(totals, runtime.reported)

@@ -1,0 +1,113 @@
+"""Match endpoints: partners and offers for an organisation, organisations for an offer, and
+free-text search."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from matchmaker.access.web import current_principal
+from matchmaker.core.web import (
+    DISTRICT_CODES,
+    KIND_CODES,
+    OFFER_KIND_CODES,
+    STAGE_CODES,
+    THEME_CODES,
+    Blueprint,
+    preferred_language,
+)
+from matchmaker.matches import service
+from matchmaker.matches.schemas import (
+    MatchArgsSchema,
+    MatchListSchema,
+    OfferMatchArgsSchema,
+    SearchSchema,
+)
+
+blp = Blueprint("matches", __name__, url_prefix="/api/v1", tag="matching")
+
+
+def _codes(args: dict, name: str, allowed: list[str]) -> list[str]:
+    raw = args.get(name)
+    if not raw:
+        return []
+    values = [v.strip() for v in raw.split(",") if v.strip()]
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        abort(
+            422,
+            message=f"Unknown {name} value(s): {', '.join(bad)}.",
+            errors={"query": {name: [f"Must be among: {', '.join(allowed)}."]}},
+        )
+    return values
+
+
+def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions:
+    """Validate the comma-separated filters of a match query (422 naming the parameter)."""
+    kinds_allowed = KIND_CODES if target == "organizations" else OFFER_KIND_CODES
+    kinds = _codes(args, "kind", kinds_allowed)
+    filters = service.Filters(
+        kinds=kinds if target == "organizations" else [],
+        offer_kinds=kinds if target == "offers" else [],
+        themes=_codes(args, "theme", THEME_CODES),
+        districts=_codes(args, "district", DISTRICT_CODES),
+        stages=_codes(args, "stage", STAGE_CODES),
+    )
+    return service.MatchOptions(
+        target=target,
+        limit=args["limit"],
+        min_score=args["min_score"],
+        filters=filters,
+        lang=lang,
+    )
+
+
+@blp.route("/organizations/<string:organization_id>/matches", tags=["organizations"])
+class OrganizationMatches(MethodView):
+    @blp.arguments(MatchArgsSchema, location="query")
+    @blp.response(200, MatchListSchema)
+    def get(self, args, organization_id):
+        """Rank partners (target=organizations) or eligible offers (target=offers) for it"""
+        principal = current_principal()
+        org = service.get_organization(organization_id, principal)
+        if principal.role == "member" and principal.organization_id != org.id:
+            abort(403, message="Members ask matches for their own organisation only.")
+        options = match_options(args, target=args["target"], lang=preferred_language())
+        items = service.matches_for_organization(organization=org, options=options)
+        return {"items": items, "target": args["target"], "organization_id": org.id}
+
+
+@blp.route("/offers/<string:offer_id>/matches", tags=["offers"])
+class OfferMatches(MethodView):
+    @blp.arguments(OfferMatchArgsSchema, location="query")
+    @blp.response(200, MatchListSchema)
+    def get(self, args, offer_id):
+        """Rank the eligible organisations whose needs this offer meets"""
+        offer = service.get_offer(offer_id, current_principal())
+        options = match_options({**args}, target="organizations", lang=preferred_language())
+        items = service.matches_for_offer(offer=offer, options=options)
+        return {"items": items, "offer_id": offer.id}
+
+
+@blp.route("/search")
+class Search(MethodView):
+    @blp.arguments(SearchSchema)
+    @blp.response(200, MatchListSchema)
+    def post(self, data):
+        """Search organisations or offers by a free text, with the match filters"""
+        f = data["filters"]
+        options = service.MatchOptions(
+            target=data["target"],
+            limit=data["limit"],
+            min_score=data["min_score"],
+            filters=service.Filters(
+                kinds=f.get("kinds", []),
+                offer_kinds=f.get("offer_kinds", []),
+                themes=f.get("themes", []),
+                districts=f.get("districts", []),
+                stages=f.get("stages", []),
+            ),
+            lang=preferred_language(),
+        )
+        items = service.search(text=data["text"], options=options)
+        return {"items": items, "target": data["target"]}

@@ -1,0 +1,1 @@
+"""Offers: funding, cooperation, space, programmes and talent, optionally by a provider."""

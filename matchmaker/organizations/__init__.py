@@ -1,0 +1,1 @@
+"""Organisations: start-ups, firms, institutes, investors, intermediaries, public bodies."""

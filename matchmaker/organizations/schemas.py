@@ -1,0 +1,128 @@
+"""Marshmallow schemas of the organisations resource."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marshmallow import fields, validate, validates_schema
+from marshmallow.exceptions import ValidationError
+
+from matchmaker.core.web import (
+    DISTRICT_CODES,
+    KIND_CODES,
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_QUERY,
+    STAGE_CODES,
+    STATUS_CODES,
+    THEME_CODES,
+    JsonBoolean,
+    LocationSchema,
+    PageArgsSchema,
+    PageSchema,
+    Pattern,
+    StrictSchema,
+    UtcDateTime,
+    code_list,
+    json_integer,
+    one_of,
+    text_list,
+    url_field,
+)
+from matchmaker.organizations.fields import stage_problem
+
+
+class ContactSchema(StrictSchema):
+    """Personal data: shown only to curators, admins, the organisation's own members and
+    members of an organisation with an accepted introduction."""
+
+    name = fields.String(allow_none=True, validate=validate.Length(max=200))
+    email = fields.Email(allow_none=True, validate=validate.Length(max=254))
+    phone = fields.String(
+        allow_none=True,
+        validate=Pattern(r"^[0-9+()/ .-]{3,50}$", error="Not a valid phone number."),
+    )
+    consent_at = UtcDateTime(
+        allow_none=True, metadata={"description": "When the person consented to being listed."}
+    )
+    legal_basis = fields.String(
+        allow_none=True,
+        validate=one_of(["consent", "contract", "legitimate_interest"]),
+        metadata={"description": "GDPR art. 6 basis for storing the contact."},
+    )
+
+
+class OrganizationSchema(StrictSchema):
+    id = fields.String(dump_only=True)
+    external_id = fields.String(
+        allow_none=True,
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "The agency's CRM key; unique when given."},
+    )
+    name = fields.String(required=True, validate=validate.Length(min=1, max=MAX_NAME))
+    kind = fields.String(required=True, validate=one_of(KIND_CODES))
+    description = fields.String(validate=validate.Length(max=MAX_DESCRIPTION))
+    offers = text_list()
+    needs = text_list()
+    themes = code_list(THEME_CODES)
+    stage = fields.String(
+        allow_none=True,
+        validate=one_of(STAGE_CODES),
+        metadata={"description": "Start-ups and scale-ups only; null otherwise."},
+    )
+    location = fields.Nested(LocationSchema, allow_none=True)
+    founded_year = json_integer(
+        allow_none=True, validate=validate.Range(min=1800, max=date.today().year + 1)
+    )
+    employees = json_integer(allow_none=True, validate=validate.Range(min=0, max=10_000_000))
+    website = url_field(300)
+    languages = fields.List(
+        fields.String(validate=Pattern(r"^[a-z]{2}$", error="A two-letter ISO 639-1 code.")),
+        validate=validate.Length(max=10),
+    )
+    contact = fields.Nested(ContactSchema, allow_none=True)
+    status = fields.String(
+        validate=one_of(STATUS_CODES), metadata={"description": "Default draft."}
+    )
+    verified = JsonBoolean(metadata={"description": "Set by curators only."})
+    created_at = UtcDateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
+
+    @validates_schema
+    def _stage_only_for_startups(self, data: dict, **kwargs) -> None:
+        problem = stage_problem(data["kind"], data.get("stage")) if "kind" in data else None
+        if problem:
+            raise ValidationError(problem, "stage")
+
+
+class OrganizationPatchSchema(OrganizationSchema):
+    """Any subset of the organisation's fields (PATCH)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+
+
+class OrganizationQueryArgsSchema(PageArgsSchema):
+    kind = fields.String(validate=one_of(KIND_CODES))
+    theme = fields.String(validate=one_of(THEME_CODES))
+    district = fields.String(validate=one_of(DISTRICT_CODES))
+    stage = fields.String(validate=one_of(STAGE_CODES))
+    status = fields.String(validate=one_of(STATUS_CODES))
+    verified = fields.Boolean()
+    q = fields.String(
+        validate=validate.Length(min=1, max=MAX_QUERY),
+        metadata={"description": "Words in name, description, offers or needs."},
+    )
+    external_id = fields.String(validate=validate.Length(min=1, max=100))
+
+
+class OrganizationPageSchema(PageSchema):
+    items = fields.List(fields.Nested(OrganizationSchema))
+
+
+class DeleteArgsSchema(StrictSchema):
+    erase = fields.Boolean(
+        load_default=False,
+        metadata={"description": "GDPR art. 17: also remove personal data from the history."},
+    )

@@ -1,0 +1,1 @@
+"""Personal data: export everything stored about an organisation, erase it on request."""

@@ -1,0 +1,1 @@
+"""Taxonomy, health, metrics and the self-hosted API docs."""

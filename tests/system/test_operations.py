@@ -1,0 +1,156 @@
+"""Operations: health, metrics, request ids, headers, docs, rate limits, CORS, keys, settings."""
+
+import pytest
+
+from matchmaker.app import create_app
+
+
+def test_liveness_readiness_and_metrics(client, keys, make_org):
+    assert client.get("/livez").get_json() == {"status": "ok"}
+    make_org()
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    body = ready.get_json()
+    assert body["status"] == "ok"
+    assert {"database", "redis", "model", "index"} <= set(body["checks"])
+    client.get("/api/v1/organizations", headers=keys.reader)
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert "matchmaker_request_seconds_bucket" in metrics
+    assert 'endpoint="/api/v1/organizations"' in metrics
+    assert "matchmaker_encode_batch_size" in metrics
+    assert "matchmaker_embedding_cache_total" in metrics
+
+
+def test_request_id_is_returned_and_propagated(client, keys):
+    r = client.get("/api/v1/organizations", headers=keys.reader)
+    assert len(r.headers["X-Request-ID"]) == 32
+    r = client.get("/api/v1/organizations", headers={**keys.reader, "X-Request-ID": "abc-123"})
+    assert r.headers["X-Request-ID"] == "abc-123"
+
+
+def test_security_headers(client, keys):
+    r = client.get("/api/v1/organizations", headers=keys.reader)
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in r.headers["Content-Security-Policy"]
+
+
+def test_openapi_and_docs_are_self_hosted(client):
+    spec = client.get("/api/openapi.json").get_json()
+    assert spec["info"]["title"] == "matchmaker"
+    assert "/api/v1/organizations/{organization_id}/matches" in spec["paths"]
+    page = client.get("/api/docs").get_data(as_text=True)
+    assert "/api/static/swagger-ui/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()
+    asset = client.get("/api/static/swagger-ui/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and len(asset.get_data()) > 100_000
+
+
+def test_committed_spec_matches_the_code(app):
+    import json
+    from pathlib import Path
+
+    from matchmaker.extensions import api
+
+    committed = json.loads(Path("api_spec/openapi.json").read_text(encoding="utf-8"))
+    with app.app_context():
+        assert api.spec.to_dict() == committed, "run `make spec` and commit api_spec/"
+
+
+def test_key_revocation_takes_effect_at_once(client, keys):
+    r = client.post("/api/v1/keys", json={"role": "reader", "label": "portal"}, headers=keys.admin)
+    assert r.status_code == 201
+    token, key_id = r.get_json()["token"], r.get_json()["id"]
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/organizations", headers=auth).status_code == 200
+    assert (
+        client.post("/api/v1/keys", json={"role": "admin"}, headers=keys.curator).status_code == 403
+    )
+    assert client.delete(f"/api/v1/keys/{key_id}", headers=keys.admin).status_code == 204
+    assert client.get("/api/v1/organizations", headers=auth).status_code == 401
+    r = client.post("/api/v1/keys", json={"role": "member"}, headers=keys.admin)
+    assert r.status_code == 422 and "organization_id" in r.get_json()["errors"]["json"]
+
+
+def test_rate_limit_per_key(app, keys):
+    limited = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": app.config["REDIS_URL"],
+            "MATCHMAKER_REDIS_PREFIX": app.config["MATCHMAKER_REDIS_PREFIX"],
+            "RATELIMIT_DEFAULT": "5 per minute",
+            "RATELIMIT_ENABLED": True,
+        }
+    )
+    client = limited.test_client()
+    codes = [client.get("/api/v1/taxonomy", headers=keys.reader).status_code for _ in range(6)]
+    assert codes[:5] == [200] * 5 and codes[5] == 429
+    r = client.get("/api/v1/taxonomy", headers=keys.reader)
+    assert r.get_json()["code"] == 429 and "Retry-After" in r.headers
+    # another key has its own budget
+    assert client.get("/api/v1/taxonomy", headers=keys.curator).status_code == 200
+
+
+def test_cors_allow_list(app, keys):
+    cors_app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": app.config["REDIS_URL"],
+            "MATCHMAKER_CORS_ORIGINS": ["https://portal.example"],
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    client = cors_app.test_client()
+    r = client.get("/api/v1/taxonomy", headers={**keys.reader, "Origin": "https://portal.example"})
+    assert r.headers["Access-Control-Allow-Origin"] == "https://portal.example"
+    r = client.get("/api/v1/taxonomy", headers={**keys.reader, "Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in r.headers
+    r = client.options(
+        "/api/v1/organizations",
+        headers={
+            "Origin": "https://portal.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Authorization, Content-Type",
+        },
+    )
+    assert r.status_code == 200 and "POST" in r.headers["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        (
+            {"MATCHMAKER_ENV": "production", "DEBUG": True, "MATCHMAKER_SECRET_CONFIGURED": True},
+            "DEBUG",
+        ),
+        ({"MATCHMAKER_ENV": "production", "MATCHMAKER_SECRET_CONFIGURED": False}, "SECRET"),
+    ],
+)
+def test_production_refuses_unsafe_settings(config, message, monkeypatch):
+    monkeypatch.setenv("MATCHMAKER_ENV", "production")
+    if config.get("DEBUG"):
+        monkeypatch.setenv("MATCHMAKER_DEBUG", "true")
+        monkeypatch.setenv("MATCHMAKER_SECRET_KEY", "s3cret")
+    else:
+        monkeypatch.delenv("MATCHMAKER_SECRET_KEY", raising=False)
+        monkeypatch.delenv("MATCHMAKER_DEBUG", raising=False)
+    with pytest.raises(RuntimeError, match=message):
+        create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_taxonomy_has_both_languages(client, keys):
+    body = client.get("/api/v1/taxonomy", headers=keys.reader).get_json()
+    themes = {t["code"]: t for t in body["themes"]}
+    assert len(themes) == 11 and themes["green_tech"]["de"] and themes["green_tech"]["en"]
+    districts = {d["code"]: d for d in body["districts"]}
+    assert set(districts) == {
+        "stuttgart",
+        "boeblingen",
+        "esslingen",
+        "goeppingen",
+        "ludwigsburg",
+        "rems-murr",
+    }
+    assert "Esslingen am Neckar" in districts["esslingen"]["municipalities"]
+    for group in ("organization_kinds", "stages", "offer_kinds", "statuses"):
+        assert all(item["de"] and item["en"] for item in body[group])
