@@ -93,6 +93,19 @@ def check_if_match(entity: Any, if_match: str | None) -> None:
     )
 
 
+def check_unique(column: Any, value: Any, own_id: str | None) -> None:
+    """Conflict naming the field when another row holds `value` in this unique column."""
+    if value in (None, ""):
+        return
+    model = column.class_
+    existing = db.session.scalar(sa.select(model.id).where(column == value))
+    if existing and existing != own_id:
+        raise Conflict(
+            f"{column.key} {value!r} is already used by {existing}.",
+            errors={"json": {column.key: [f"Already used by {existing}."]}},
+        )
+
+
 def new_id(prefix: str) -> str:
     """A server-assigned id such as `org_5f0c2a9e1b7d4c3a`."""
     return f"{prefix}_{secrets.token_hex(8)}"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from matchmaker.core.time import jsonable
+from matchmaker.errors import Forbidden
 
 KINDS = ("text", "list", "int", "float", "bool", "date", "datetime")
 MERGE_RULES = ("fill", "union", "any")
@@ -83,6 +84,19 @@ class EntityFields:
     def top_level_paths(self, **where: Any) -> list[str]:
         """API keys (groups by their name) of the matching fields, for checks on a body."""
         return list(dict.fromkeys(self.specs[a].group or a for a in self.attrs(**where)))
+
+    def refuse_curator_only(self, entity: Any, data: dict[str, Any]) -> None:
+        """Forbidden, naming the fields, when a body changes what only curators may change."""
+        locked = [
+            path
+            for path in self.top_level_paths(curator_only=True)
+            if path in data and data[path] != getattr(entity, path)
+        ]
+        if locked:
+            raise Forbidden(
+                f"Only curators may change: {', '.join(locked)}.",
+                errors={"json": {f: ["Only curators may change this field."] for f in locked}},
+            )
 
     # -- the API shape -------------------------------------------------------------------
     def to_api(self, entity: Any, *, show_personal: bool) -> dict[str, Any]:

@@ -158,6 +158,14 @@ class StrictSchema(Schema):
         unknown = RAISE
 
 
+class Partial:
+    """Mixed in before a schema: any subset of its fields is a valid body (PATCH)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+
+
 class LocationSchema(StrictSchema):
     district = fields.String(allow_none=True, validate=one_of(DISTRICT_CODES))
     municipality = fields.String(allow_none=True, validate=validate.Length(max=100))

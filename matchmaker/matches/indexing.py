@@ -92,6 +92,15 @@ def index_entities(entities: Sequence[Any]) -> None:
         db.session.execute(sa.insert(Embedding), rows)
 
 
+def refresh(entity: Any, *, texts_changed: bool) -> None:
+    """After a change: new vectors when its texts changed, else a notice (the index shows its
+    status, location and other fields too)."""
+    if texts_changed:
+        index_entities([entity])
+    else:
+        log_change(entity)
+
+
 def log_change(entity: Any) -> None:
     """The entity changed (texts or metadata): other workers must refresh it."""
     log_change_of(entity.ENTITY_TYPE, entity.id)

@@ -77,21 +77,21 @@ def _query_for(index: MatchIndex, entity: Any) -> Query:
     )
 
 
-def matches_for_organization(
-    *, organization: organizations.Organization, options: MatchOptions
+def _ranked(
+    index: MatchIndex,
+    query: Query,
+    mask,
+    options: MatchOptions,
+    *,
+    target: int,
+    mode: str,
+    query_text: str | None = None,
+    **how: bool,
 ) -> list[dict]:
-    """Partners (`target=organizations`) or offers (`target=offers`) for an organisation."""
-    index = current_index()
-    query = _query_for(index, organization)
-    filters = options.filters or Filters()
-    today = today_ordinal()
-    dismissed = feedback.dismissed(organization.id)
-    exclude = {index.slot_for(t, i) for t, i in dismissed}
-    exclude.add(index.slot_for("organization", organization.id))
-    target = ORG if options.target == "organizations" else OFFER
-    mask = candidate_mask(index, target=target, filters=filters, exclude=exclude, today=today)
-    if target == OFFER:
-        mask &= eligible_offers_for(index, query.facets, today)
+    """Rank the candidates in `mask` and explain the top ones (`how`: reciprocal or
+    offer_for_orgs, see engine.ranking.rank)."""
+    if index.profile is None:
+        return []
     scored = rank(
         index,
         query,
@@ -99,38 +99,50 @@ def matches_for_organization(
         mask=mask,
         limit=min(options.limit, MAX_LIMIT),
         weights=options.weights,
-        reciprocal=target == ORG,
         now=time.time(),
         min_score=options.min_score,
+        **how,
     )
-    mode = "partners" if target == ORG else "offers"
     return explain_results(
-        index, query, scored, mode=mode, lang=options.lang, weights=options.weights
+        index,
+        query,
+        scored,
+        mode=mode,
+        lang=options.lang,
+        weights=options.weights,
+        query_text=query_text,
     )
+
+
+def matches_for_organization(
+    *, organization: organizations.Organization, options: MatchOptions
+) -> list[dict]:
+    """Partners (`target=organizations`) or offers (`target=offers`) for an organisation."""
+    index = current_index()
+    query = _query_for(index, organization)
+    today = today_ordinal()
+    exclude = {index.slot_for(t, i) for t, i in feedback.dismissed(organization.id)}
+    exclude.add(index.slot_for("organization", organization.id))
+    target = ORG if options.target == "organizations" else OFFER
+    mask = candidate_mask(
+        index, target=target, filters=options.filters or Filters(), exclude=exclude, today=today
+    )
+    if target == OFFER:
+        mask &= eligible_offers_for(index, query.facets, today)
+        return _ranked(index, query, mask, options, target=OFFER, mode="offers")
+    return _ranked(index, query, mask, options, target=ORG, mode="partners", reciprocal=True)
 
 
 def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> list[dict]:
     """Organisations that fit an offer: eligible, and whose needs the offer meets."""
     index = current_index()
     query = _query_for(index, offer)
-    filters = options.filters or Filters()
     exclude = {index.slot_for("organization", offer.provider_id)} if offer.provider_id else set()
-    mask = candidate_mask(index, target=ORG, filters=filters, exclude=exclude, today=0)
+    mask = candidate_mask(
+        index, target=ORG, filters=options.filters or Filters(), exclude=exclude, today=0
+    )
     mask &= eligible_orgs_for(index, query.facets)
-    scored = rank(
-        index,
-        query,
-        target=ORG,
-        mask=mask,
-        limit=min(options.limit, MAX_LIMIT),
-        weights=options.weights,
-        offer_for_orgs=True,
-        now=time.time(),
-        min_score=options.min_score,
-    )
-    return explain_results(
-        index, query, scored, mode="offer_orgs", lang=options.lang, weights=options.weights
-    )
+    return _ranked(index, query, mask, options, target=ORG, mode="offer_orgs", offer_for_orgs=True)
 
 
 def search(*, text: str, options: MatchOptions) -> list[dict]:
@@ -148,32 +160,15 @@ def search(*, text: str, options: MatchOptions) -> list[dict]:
     )
     vectors = get_runtime().pipeline.embed(texts.encoded)
     query = query_for_text(vectors, texts.terms["profile"][0])
-    filters = options.filters or Filters()
     target = ORG if options.target == "organizations" else OFFER
     mask = candidate_mask(
-        index, target=target, filters=filters, exclude=set(), today=today_ordinal()
-    )
-    if index.profile is None:
-        return []
-    scored = rank(
         index,
-        query,
         target=target,
-        mask=mask,
-        limit=min(options.limit, MAX_LIMIT),
-        weights=options.weights,
-        now=time.time(),
-        min_score=options.min_score,
+        filters=options.filters or Filters(),
+        exclude=set(),
+        today=today_ordinal(),
     )
-    return explain_results(
-        index,
-        query,
-        scored,
-        mode="search",
-        lang=options.lang,
-        weights=options.weights,
-        query_text=text,
-    )
+    return _ranked(index, query, mask, options, target=target, mode="search", query_text=text)
 
 
 def profile_vectors(ids: list[str]) -> dict[str, Any]:

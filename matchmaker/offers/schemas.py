@@ -17,6 +17,7 @@ from matchmaker.core.web import (
     LocationSchema,
     PageArgsSchema,
     PageSchema,
+    Partial,
     StrictSchema,
     UtcDateTime,
     code_list,
@@ -56,12 +57,8 @@ class OfferSchema(StrictSchema):
     updated_at = UtcDateTime(dump_only=True)
 
 
-class OfferPatchSchema(OfferSchema):
+class OfferPatchSchema(Partial, OfferSchema):
     """Any subset of the offer's fields (PATCH)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["partial"] = True
-        super().__init__(*args, **kwargs)
 
 
 class OfferQueryArgsSchema(PageArgsSchema):

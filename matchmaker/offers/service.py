@@ -9,9 +9,9 @@ import sqlalchemy as sa
 
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
-from matchmaker.core.db import check_if_match, codes_key, paginate, unit_of_work
+from matchmaker.core.db import check_if_match, check_unique, codes_key, paginate, unit_of_work
 from matchmaker.core.time import utcnow
-from matchmaker.errors import Conflict, Forbidden, Invalid, NotFound
+from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
 from matchmaker.matches import indexing
 from matchmaker.offers.fields import FIELDS
@@ -135,17 +135,6 @@ def apply(offer: Offer, data: dict[str, Any]) -> None:
     offer.themes_key = codes_key(offer.themes)
 
 
-def _check_unique_external_id(external_id: str | None, own_id: str | None) -> None:
-    if not external_id:
-        return
-    existing = db.session.scalar(sa.select(Offer.id).where(Offer.external_id == external_id))
-    if existing and existing != own_id:
-        raise Conflict(
-            f"external_id {external_id!r} is already used by {existing}.",
-            errors={"json": {"external_id": [f"Already used by {existing}."]}},
-        )
-
-
 def _check_provider(provider_id: str | None) -> None:
     if provider_id and not organizations.exists(provider_id):
         raise Invalid(
@@ -167,7 +156,7 @@ def create_offer(*, data: dict[str, Any], principal: Principal) -> Offer:
                 "Curators publish offers.",
                 errors={"json": {"status": ["Only curators may change this field."]}},
             )
-    _check_unique_external_id(data.get("external_id"), None)
+    check_unique(Offer.external_id, data.get("external_id"), None)
     _check_provider(data.get("provider_id"))
     with unit_of_work() as session:
         offer = Offer(status="draft")
@@ -191,18 +180,9 @@ def update_offer(
     if not principal.is_staff:
         if principal.role != "member" or offer.provider_id != principal.organization_id:
             raise Forbidden("Members may edit only their own organisation's offers.")
-        locked = [
-            f
-            for f in FIELDS.top_level_paths(curator_only=True)
-            if f in data and data[f] != getattr(offer, f)
-        ]
-        if locked:
-            raise Forbidden(
-                f"Only curators may change: {', '.join(locked)}.",
-                errors={"json": {f: ["Only curators may change this field."] for f in locked}},
-            )
+        FIELDS.refuse_curator_only(offer, data)
     check_if_match(offer, if_match)
-    _check_unique_external_id(data.get("external_id"), offer.id)
+    check_unique(Offer.external_id, data.get("external_id"), offer.id)
     _check_provider(data.get("provider_id"))
     with unit_of_work():
         before = FIELDS.snapshot(offer)
@@ -210,10 +190,7 @@ def update_offer(
         after = FIELDS.snapshot(offer)
         if before != after:
             offer.updated_at = utcnow()
-            if FIELDS.changed(before, after, embedded=True):
-                indexing.index_entities([offer])
-            else:
-                indexing.log_change(offer)
+            indexing.refresh(offer, texts_changed=FIELDS.changed(before, after, embedded=True))
             audit.record(
                 entity=offer, action="update", principal=principal, before=before, after=after
             )

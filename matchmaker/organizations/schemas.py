@@ -20,6 +20,7 @@ from matchmaker.core.web import (
     LocationSchema,
     PageArgsSchema,
     PageSchema,
+    Partial,
     Pattern,
     StrictSchema,
     UtcDateTime,
@@ -95,12 +96,8 @@ class OrganizationSchema(StrictSchema):
             raise ValidationError(problem, "stage")
 
 
-class OrganizationPatchSchema(OrganizationSchema):
+class OrganizationPatchSchema(Partial, OrganizationSchema):
     """Any subset of the organisation's fields (PATCH)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs["partial"] = True
-        super().__init__(*args, **kwargs)
 
 
 class OrganizationQueryArgsSchema(PageArgsSchema):

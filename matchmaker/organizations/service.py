@@ -10,9 +10,9 @@ from blinker import Namespace
 
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
-from matchmaker.core.db import check_if_match, codes_key, paginate, unit_of_work
+from matchmaker.core.db import check_if_match, check_unique, codes_key, paginate, unit_of_work
 from matchmaker.core.time import utcnow
-from matchmaker.errors import Conflict, Forbidden, Invalid, NotFound
+from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
 from matchmaker.matches import indexing
 from matchmaker.organizations.fields import FIELDS, stage_problem
@@ -199,23 +199,10 @@ def apply(org: Organization, data: dict[str, Any]) -> None:
         raise Invalid(problem, errors={"json": {"stage": [problem]}})
 
 
-def check_unique_external_id(external_id: str | None, own_id: str | None) -> None:
-    if not external_id:
-        return
-    existing = db.session.scalar(
-        sa.select(Organization.id).where(Organization.external_id == external_id)
-    )
-    if existing and existing != own_id:
-        raise Conflict(
-            f"external_id {external_id!r} is already used by {existing}.",
-            errors={"json": {"external_id": [f"Already used by {existing}."]}},
-        )
-
-
 def create_organization(*, data: dict[str, Any], principal: Principal) -> Organization:
     if not principal.is_staff:
         raise Forbidden("Only curators and admins create organisations.")
-    check_unique_external_id(data.get("external_id"), None)
+    check_unique(Organization.external_id, data.get("external_id"), None)
     with unit_of_work() as session:
         org = Organization(status="draft", verified=False)
         apply(org, data)
@@ -234,28 +221,16 @@ def update_organization(
     if not principal.is_staff:
         if principal.organization_id != org.id:
             raise Forbidden("Members may edit only their own organisation.")
-        locked = [
-            f
-            for f in FIELDS.top_level_paths(curator_only=True)
-            if f in data and data[f] != getattr(org, f)
-        ]
-        if locked:
-            raise Forbidden(
-                f"Only curators may change: {', '.join(locked)}.",
-                errors={"json": {f: ["Only curators may change this field."] for f in locked}},
-            )
+        FIELDS.refuse_curator_only(org, data)
     check_if_match(org, if_match)
-    check_unique_external_id(data.get("external_id"), org.id)
+    check_unique(Organization.external_id, data.get("external_id"), org.id)
     with unit_of_work():
         before = FIELDS.snapshot(org)
         apply(org, data)
         after = FIELDS.snapshot(org)
         if before != after:
             org.updated_at = utcnow()
-            if FIELDS.changed(before, after, embedded=True):
-                indexing.index_entities([org])
-            else:
-                indexing.log_change(org)
+            indexing.refresh(org, texts_changed=FIELDS.changed(before, after, embedded=True))
             audit.record(
                 entity=org, action="update", principal=principal, before=before, after=after
             )
