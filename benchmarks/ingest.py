@@ -39,28 +39,40 @@ def raw_encode_seconds(texts: list[str]) -> float:
 
 
 def timed_import(path: Path, db_path: Path, prefix: str, redis_url: str) -> float:
-    env = {**os.environ, "MATCHMAKER_DATABASE_URL": f"sqlite:///{db_path}",
-           "MATCHMAKER_REDIS_PREFIX": prefix, "REDIS_URL": redis_url,
-           "MATCHMAKER_LOG_LEVEL": "WARNING", "HF_HUB_OFFLINE": "1"}
+    env = {
+        **os.environ,
+        "MATCHMAKER_DATABASE_URL": f"sqlite:///{db_path}",
+        "MATCHMAKER_REDIS_PREFIX": prefix,
+        "REDIS_URL": redis_url,
+        "MATCHMAKER_LOG_LEVEL": "WARNING",
+        "HF_HUB_OFFLINE": "1",
+    }
     # Schema creation and model loading are outside the timed part in both runs: `reindex` on
     # the empty database creates the schema; the import's own start-up is measured separately.
-    subprocess.run([str(BIN / "matchmaker"), "reindex"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run([str(BIN / "matchmaker"), "reindex"], env=env, check=True, capture_output=True)
     started = time.perf_counter()
-    subprocess.run([str(BIN / "matchmaker"), "import", str(path)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(BIN / "matchmaker"), "import", str(path)], env=env, check=True, capture_output=True
+    )
     return time.perf_counter() - started
 
 
 def model_start_seconds() -> float:
-    code = ("import time,os;os.environ['HF_HUB_OFFLINE']='1';t=time.perf_counter();"
-            "from matchmaker.app import create_app;"
-            "from matchmaker.matches.runtime import get_runtime;"
-            "a=create_app();r=get_runtime(a);r.pipeline.encoder.encode(['x']);"
-            "from matchmaker.engine.language import get_bridge;get_bridge('/usr/share/trans/de-en')"
-            ".to_english('Förderung');print(time.perf_counter()-t)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={**os.environ, "MATCHMAKER_LOG_LEVEL": "WARNING"})
+    code = (
+        "import time,os;os.environ['HF_HUB_OFFLINE']='1';t=time.perf_counter();"
+        "from matchmaker.app import create_app;"
+        "from matchmaker.matches.runtime import get_runtime;"
+        "a=create_app();r=get_runtime(a);r.pipeline.encoder.encode(['x']);"
+        "from matchmaker.engine.language import get_bridge;get_bridge('/usr/share/trans/de-en')"
+        ".to_english('Förderung');print(time.perf_counter()-t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "MATCHMAKER_LOG_LEVEL": "WARNING"},
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -80,9 +92,12 @@ def main(n: int = 2000) -> dict:
         for key in client.scan_iter(f"{prefix}:*"):
             client.delete(key)
     result = {
-        "organizations": n, "texts": len(texts), "raw_encode_s": round(raw, 1),
+        "organizations": n,
+        "texts": len(texts),
+        "raw_encode_s": round(raw, 1),
         "process_start_s": round(startup, 1),
-        "import_cold_s": round(cold, 1), "import_warm_s": round(warm, 1),
+        "import_cold_s": round(cold, 1),
+        "import_warm_s": round(warm, 1),
         "cold_over_raw": round(cold / raw, 2),
         "cold_minus_start_over_raw": round((cold - startup) / raw, 2),
         "warm_speedup": round(cold / warm, 1),

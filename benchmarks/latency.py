@@ -35,11 +35,15 @@ def free_port() -> int:
 
 
 def env_for(db_path: Path) -> dict[str, str]:
-    return {**os.environ, "MATCHMAKER_DATABASE_URL": f"sqlite:///{db_path}",
-            "MATCHMAKER_REDIS_PREFIX": CACHE_PREFIX,
-            "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/11"),
-            "MATCHMAKER_LOG_LEVEL": "WARNING", "HF_HUB_OFFLINE": "1",
-            "MATCHMAKER_RATE_LIMIT_ENABLED": "false"}
+    return {
+        **os.environ,
+        "MATCHMAKER_DATABASE_URL": f"sqlite:///{db_path}",
+        "MATCHMAKER_REDIS_PREFIX": CACHE_PREFIX,
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/11"),
+        "MATCHMAKER_LOG_LEVEL": "WARNING",
+        "HF_HUB_OFFLINE": "1",
+        "MATCHMAKER_RATE_LIMIT_ENABLED": "false",
+    }
 
 
 def prepare(n: int, workdir: Path) -> tuple[dict[str, str], str]:
@@ -49,11 +53,17 @@ def prepare(n: int, workdir: Path) -> tuple[dict[str, str], str]:
     data = workdir / f"orgs-{n}.json"
     data.write_text(json.dumps(generate(n), ensure_ascii=False), encoding="utf-8")
     started = time.perf_counter()
-    subprocess.run([str(BIN / "matchmaker"), "import", str(data)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(BIN / "matchmaker"), "import", str(data)], env=env, check=True, capture_output=True
+    )
     print(f"  imported {n} in {time.perf_counter() - started:.0f}s", file=sys.stderr)
-    out = subprocess.run([str(BIN / "matchmaker"), "keys", "create", "--role", "reader"],
-                         env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(BIN / "matchmaker"), "keys", "create", "--role", "reader"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return env, out.stdout.strip().splitlines()[-1]
 
 
@@ -61,8 +71,10 @@ class Server:
     def __init__(self, env: dict[str, str], workers: int = 2) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
-            [str(BIN / "matchmaker"), "serve", "--port", str(self.port), "--workers",
-             str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [str(BIN / "matchmaker"), "serve", "--port", str(self.port), "--workers", str(workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.time() + 180
         while time.time() < deadline:
@@ -100,8 +112,11 @@ def measure_server(n: int, workdir: Path, rounds: int = 300) -> dict:
     server = Server(env)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-        conn.request("GET", "/api/v1/organizations?page_size=100",
-                     headers={"Authorization": f"Bearer {token}"})
+        conn.request(
+            "GET",
+            "/api/v1/organizations?page_size=100",
+            headers={"Authorization": f"Bearer {token}"},
+        )
         ids = [o["id"] for o in json.loads(conn.getresponse().read())["items"]]
         rng = random.Random(1)
         for _ in range(40):  # both workers warm (index loaded, caches)
@@ -157,9 +172,12 @@ def topk_microbenchmark(n: int = 100_000, dim: int = 384, k: int = 10, repeats: 
             fn(q)
         timings[name] = (time.perf_counter() - started) / repeats * 1000
     assert [o for o, _ in ours(queries[1])] == list(plain(queries[1]))
-    return {"vectors": n, "numpy_ms": round(timings["numpy"], 2),
-            "index_ms": round(timings["index"], 2),
-            "bytes_per_vector": round(index.nbytes / len(index))}
+    return {
+        "vectors": n,
+        "numpy_ms": round(timings["numpy"], 2),
+        "index_ms": round(timings["index"], 2),
+        "bytes_per_vector": round(index.nbytes / len(index)),
+    }
 
 
 def main(sizes: list[int]) -> dict:

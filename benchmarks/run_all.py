@@ -30,9 +30,10 @@ def cpu_model() -> str:
 
 def run(script: str, *args: str) -> dict:
     """Run one benchmark; its stdout is one JSON document (kept in benchmarks/.last/)."""
-    out = subprocess.run([sys.executable, str(HERE / script), *args], capture_output=True,
-                         text=True, check=True)
-    result = json.loads(out.stdout[out.stdout.index("{"):])
+    out = subprocess.run(
+        [sys.executable, str(HERE / script), *args], capture_output=True, text=True, check=True
+    )
+    result = json.loads(out.stdout[out.stdout.index("{") :])
     keep = HERE / ".last"
     keep.mkdir(exist_ok=True)
     (keep / f"{Path(script).stem}.json").write_text(json.dumps(result, indent=1))
@@ -55,7 +56,7 @@ def _kept_notes() -> list[str]:
     text = previous.read_text(encoding="utf-8")
     if "## Notes" not in text:
         return []
-    section = text[text.index("## Notes"):].split("\n## Raw results")[0]
+    section = text[text.index("## Notes") :].split("\n## Raw results")[0]
     return ["", *section.rstrip("\n").split("\n")]
 
 
@@ -106,12 +107,26 @@ def main() -> int:
         f"{t['index_ms']} ms against numpy's own matrix-vector product + argpartition "
         f"{t['numpy_ms']} ms; {t['bytes_per_vector']} bytes per stored 384-d vector.",
     ]
-    lines += ["", "## Load (`benchmarks/load.py`, wrk, 16 connections, 30 s per endpoint)", "",
-              "wrk runs on the same 2 cores as the server (2 gunicorn workers).", "",
-              "```json", json.dumps(load, indent=1), "```"]
+    lines += [
+        "",
+        "## Load (`benchmarks/load.py`, wrk, 16 connections, 30 s per endpoint)",
+        "",
+        "wrk runs on the same 2 cores as the server (2 gunicorn workers).",
+        "",
+        "```json",
+        json.dumps(load, indent=1),
+        "```",
+    ]
     lines += _kept_notes()
-    lines += ["", "## Raw results", "", "```json",
-              json.dumps({"ingest": ingest, "latency": latency}, indent=1), "```", ""]
+    lines += [
+        "",
+        "## Raw results",
+        "",
+        "```json",
+        json.dumps({"ingest": ingest, "latency": latency}, indent=1),
+        "```",
+        "",
+    ]
     (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     return 0

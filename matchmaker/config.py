@@ -43,7 +43,6 @@ class Settings(BaseSettings):
     log_json: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     stale_after_days: int = Field(365, ge=1)
-    gap_threshold: float = Field(0.45, ge=0.0, le=1.0)
     instance_path: str = ""
 
     @field_validator("log_level", mode="before")
@@ -125,7 +124,6 @@ class Settings(BaseSettings):
             "MATCHMAKER_LOG_JSON": self.log_json,
             "MATCHMAKER_LOG_LEVEL": self.log_level,
             "MATCHMAKER_STALE_AFTER_DAYS": self.stale_after_days,
-            "MATCHMAKER_GAP_THRESHOLD": self.gap_threshold,
             "API_TITLE": "matchmaker",
             "API_VERSION": API_VERSION,
             "OPENAPI_VERSION": "3.0.3",

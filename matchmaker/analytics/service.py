@@ -6,9 +6,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from flask import current_app
-
 from matchmaker.analytics.chart import gaps_svg
+from matchmaker.core.time import utcnow
 from matchmaker.matches import service as matches
 from matchmaker.offers import service as offers
 from matchmaker.organizations import service as organizations
@@ -52,46 +51,71 @@ def coverage() -> dict[str, Any]:
 
 
 def gaps(*, threshold: float | None = None, limit: int = 500) -> dict[str, Any]:
-    """Stated needs whose best eligible offer and best partner both score below `threshold`."""
-    threshold = current_app.config["MATCHMAKER_GAP_THRESHOLD"] if threshold is None else threshold
-    orgs = organizations.recently_updated_published(limit=limit)
-    unmet: dict[str, list] = defaultdict(list)
-    checked = 0
+    """Stated needs that no offer and no partner meets, counted per need, per theme.
+
+    A need is met when some candidate at or above the threshold (by default each list type's
+    calibrated one) cites it as the need it meets, in the organisation's partner or offer
+    list: the same rule, and the same lists, its members see. So two organisations that meet
+    each other's needs are never a gap. Shares are of all stated needs of each theme's
+    published organisations (an organisation with two themes counts in both).
+    """
+    orgs = [o for o in organizations.recently_updated_published(limit=limit) if o.needs]
+    per_theme: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"needs": 0, "unmet": 0, "examples": []}
+    )
+    thresholds = {
+        target: matches.threshold_of(matches.MatchOptions(min_score=threshold), mode)
+        for target, mode in (("organizations", "partners"), ("offers", "offers"))
+    }
+    needs_checked = unmet_total = 0
     for org in orgs:
-        if not org.needs:
-            continue
-        checked += 1
-        best_offer = matches.matches_for_organization(
-            organization=org, options=matches.MatchOptions(target="offers", limit=1)
-        )
-        best_partner = matches.matches_for_organization(
-            organization=org, options=matches.MatchOptions(target="organizations", limit=1)
-        )
-        offer_score = best_offer[0]["score"] if best_offer else 0.0
-        partner_score = best_partner[0]["score"] if best_partner else 0.0
-        if max(offer_score, partner_score) < threshold:
-            for theme in org.themes or ["none"]:
-                unmet[theme].append(
-                    {
-                        "organization_id": org.id,
-                        "name": org.name,
-                        "needs": org.needs,
-                        "best_offer_score": offer_score,
-                        "best_partner_score": partner_score,
-                    }
+        met: set[str] = set()
+        for target in ("organizations", "offers"):
+            answer = matches.matches_for_organization(
+                organization=org,
+                options=matches.MatchOptions(target=target, limit=20, min_score=threshold),
+            )
+            for item in answer.items:
+                met.update(
+                    r["your_need"]
+                    for r in item["reasons"]
+                    if r["type"] == "need_met" and "your_need" in r
                 )
+        for need in org.needs:
+            needs_checked += 1
+            unmet = need not in met
+            unmet_total += unmet
+            for theme in org.themes or ["none"]:
+                row = per_theme[theme]
+                row["needs"] += 1
+                if unmet:
+                    row["unmet"] += 1
+                    if len(row["examples"]) < 5:
+                        row["examples"].append(
+                            {"organization_id": org.id, "name": org.name, "need": need}
+                        )
     groups = [
         {
             "theme": theme,
             "label_de": label("themes", theme, "de"),
             "label_en": label("themes", theme, "en"),
-            "count": len(items),
-            "examples": items[:5],
+            "count": row["unmet"],
+            "needs": row["needs"],
+            "share": round(row["unmet"] / row["needs"], 3) if row["needs"] else 0.0,
+            "examples": row["examples"],
         }
-        for theme, items in unmet.items()
+        for theme, row in per_theme.items()
+        if row["unmet"]
     ]
-    groups.sort(key=lambda g: -g["count"])
-    return {"threshold": threshold, "organizations_checked": checked, "groups": groups}
+    groups.sort(key=lambda g: (-g["share"], -g["count"], g["theme"]))
+    return {
+        "threshold": threshold if threshold is not None else thresholds,
+        "generated_at": utcnow().isoformat(timespec="seconds"),
+        "organizations_checked": len(orgs),
+        "needs_checked": needs_checked,
+        "unmet_needs": unmet_total,
+        "groups": groups,
+    }
 
 
 __all__ = ["coverage", "gaps", "gaps_svg"]

@@ -1,147 +1,188 @@
 """Explanations of a match that a person reads, in German or English, and the evidence behind
-them: which of one side's texts meets which of the other's."""
+them: which of one side's texts meets which of the other's.
+
+Only convincing pairs are cited (semantic and lexical evidence together), a profile is never
+quoted as if it were an offer, a claim about direction is made only where its evidence is, and
+German quotes get their English rendering for English readers.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
+from matchmaker.engine.evidence import calibrate
 from matchmaker.engine.index import MatchIndex
-from matchmaker.engine.ranking import Query, Scored, calibrate
+from matchmaker.engine.phrasing import (
+    format_amount,
+    format_date,
+    format_number,
+    listing,
+    phrases,
+    quote,
+    sentence,
+    thesis_text,
+)
+from matchmaker.engine.queries import Query, Scored
 from matchmaker.engine.snapshot import OFFER, ORG, THEME_BITS, EntityRecord
 from matchmaker.engine.weights import Weights
 from matchmaker.taxonomy import label
 
-#: A cited text pair must be at least this convincing (calibrated strength 0.4 ~ cosine 0.42).
-CITE_STRENGTH = 0.4
-
-PHRASES = {
-    "en": {
-        "fwd": "Their {what} “{theirs}” meets your need “{yours}”",
-        "fwd_search": "“{theirs}” matches your search “{yours}”",
-        "rev": "your offer “{yours}” meets their need “{theirs}”",
-        "rev_offer": "this offer meets their need “{theirs}”",
-        "offer_what": "offer",
-        "profile_what": "profile",
-        "themes": "shared themes: {themes}",
-        "distance": "{km:.0f} km away",
-        "same_district": "also in {district}",
-        "eligible": "you are eligible",
-        "deadline": "deadline {deadline}",
-        "amount": "up to {amount} €",
-        "one_sided": "a good fit for you, less so for them",
-        "mutual": "a good fit in both directions",
-        "verified": "verified profile",
-        "weak": "a weaker, general fit of profiles",
-    },
-    "de": {
-        "fwd": "{their_what} „{theirs}“ passt zu Ihrem Bedarf „{yours}“",
-        "fwd_search": "„{theirs}“ passt zu Ihrer Suche „{yours}“",
-        "rev": "Ihr Angebot „{yours}“ passt zu deren Bedarf „{theirs}“",
-        "rev_offer": "dieses Angebot passt zum Bedarf „{theirs}“",
-        "offer_what": "Deren Angebot",
-        "profile_what": "Deren Profil",
-        "themes": "gemeinsame Themen: {themes}",
-        "distance": "{km:.0f} km entfernt",
-        "same_district": "ebenfalls im {district}",
-        "eligible": "Sie sind antragsberechtigt",
-        "deadline": "Frist {deadline}",
-        "amount": "bis zu {amount} €",
-        "one_sided": "passt gut zu Ihnen, umgekehrt weniger",
-        "mutual": "passt in beide Richtungen gut",
-        "verified": "geprüftes Profil",
-        "weak": "eine schwächere, allgemeine Übereinstimmung der Profile",
-    },
-}
+#: A cited pair must be at least this convincing: the blend of its calibrated cosine and the
+#: share of the need's (idf-weighted) terms the other text uses.
+CITE_STRENGTH = 0.45
+Translate = Callable[[str], str | None]
 
 
-def _items(card: EntityRecord | None, field: str) -> list[str]:
-    if card is None:
-        return []
-    if card.etype == OFFER:
-        return [card.title]
-    if field == "offer":
-        return list(card.offers)
-    if field == "need":
-        return list(card.needs)
-    return [card.title]
+def _coverage(index: MatchIndex, need: list[str] | frozenset[str], supply: set[str]) -> float:
+    unique = set(need)
+    mass = sum(index.idf(t) for t in unique)
+    return sum(index.idf(t) for t in unique if t in supply) / mass if mass > 0 else 0.0
+
+
+def _strength(index: MatchIndex, cos: float, need_terms, supply_terms, weights: Weights) -> float:
+    semantic = float(calibrate(np.float64(cos), weights))
+    lexical = _coverage(index, need_terms, supply_terms)
+    total = (weights.semantic + weights.lexical) or 1.0
+    return (weights.semantic * semantic + weights.lexical * lexical) / total
+
+
+def evidence_pairs(
+    index: MatchIndex, query: Query, scored: Scored, *, forward: bool, weights: Weights
+) -> list[tuple[int, str, int, float]]:
+    """Convincing (text, text) pairs behind a score, strongest first, one per need.
+
+    Returns (position of the need, field of the meeting text (offer or profile), its
+    position, strength). Forward: the asker's needs met by the candidate; reverse: the
+    candidate's needs met by the asker.
+    """
+    slot = scored.slot
+    vectors, positions = index.vectors(slot), index.positions(slot)
+    best: dict[int, tuple[int, str, int, float]] = {}
+    if forward:
+        if not len(query.need_terms) or query.uses_profile_as_need and query.target == ORG:
+            return []
+        sources = [("offer", vectors["offer"], positions["offer"])]
+        if index.etype[slot] == ORG and not index.has_offers[slot]:
+            sources = [("profile", vectors["profile"], positions["profile"])]
+        supply_terms = index.supply_terms[slot]
+        for vec, need_position in zip(query.need_vectors, query.need_positions, strict=True):
+            need_terms = query.need_terms[int(need_position)]
+            for name, rows, row_positions in sources:
+                if not len(rows):
+                    continue
+                sims = rows @ vec
+                j = int(np.argmax(sims))
+                value = _strength(index, float(sims[j]), need_terms, supply_terms, weights)
+                pair = (int(need_position), name, int(row_positions[j]), value)
+                if pair[0] not in best or value > best[pair[0]][3]:
+                    best[pair[0]] = pair
+    else:
+        for vec, need_position in zip(vectors["need"], positions["need"], strict=True):
+            sims = query.supply_vectors @ vec
+            if not len(sims):
+                continue
+            listed = ~query.supply_is_profile
+            pool = np.flatnonzero(listed) if listed.any() else np.arange(len(sims))
+            j = int(pool[np.argmax(sims[pool])])
+            need_terms = index.need_terms[slot][int(need_position)]
+            value = _strength(index, float(sims[j]), need_terms, query.supply_terms, weights)
+            name = "profile" if query.supply_is_profile[j] else "offer"
+            pair = (int(need_position), name, int(query.supply_positions[j]), value)
+            if pair[0] not in best or value > best[pair[0]][3]:
+                best[pair[0]] = pair
+    pairs = sorted(best.values(), key=lambda p: -p[3])
+    return [p for p in pairs[:3] if p[3] >= CITE_STRENGTH]
 
 
 def _text(card: EntityRecord | None, field: str, position: int) -> str:
-    items = _items(card, field)
-    if field == "profile" or not items:
-        return card.title if card is not None else ""
-    return items[position] if position < len(items) else items[-1]
-
-
-def _amount(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    """The quoted text of an offer or need (profiles are never quoted)."""
+    if card is None:
+        return ""
+    if card.etype == OFFER:
+        return card.title
+    items = card.offers if field == "offer" else card.needs
+    return items[position] if position < len(items) else (items[-1] if items else "")
 
 
 def explain(
     *,
     row: EntityRecord,
     scored: Scored,
-    query_row: EntityRecord | None,
     query: Query,
     forward_pairs: list[tuple[int, str, int, float]],
     reverse_pairs: list[tuple[int, str, int, float]],
     mode: str,
     lang: str,
+    band: str,
     query_text: str | None = None,
+    translate: Translate | None = None,
 ) -> dict:
-    """One result item: identity, score, a readable explanation and its structured reasons."""
-    p = PHRASES.get(lang, PHRASES["en"])
-    sentences: list[str] = []
+    """One result item: identity, a readable explanation and its structured reasons."""
+    p = phrases(lang)
+    lang = "de" if p is phrases("de") else "en"
+    asker = query.card
+    parts: list[str] = []
     reasons: list[dict] = []
+
+    def q(text: str) -> str:
+        return quote(text, lang, translate)
+
     for need_i, field, pos, value in forward_pairs[:2]:
-        if query_text is not None:
-            yours = query_text
-        elif query.uses_profile_as_need:
-            yours = _text(query_row, "profile", 0)
-        else:
-            yours = _text(query_row, "need", need_i)
-        theirs = _text(row, field, pos)
-        key = "fwd_search" if mode == "search" else "fwd"
-        what = p["offer_what"] if field == "offer" or row.etype == OFFER else p["profile_what"]
-        sentences.append(
-            p[key].format(
-                what=what.lower() if lang == "en" else what,
-                their_what=what,
-                theirs=theirs,
-                yours=yours,
+        yours = query_text if query_text is not None else _text(asker, "need", need_i)
+        if row.etype == OFFER:
+            key, theirs = ("search_entity" if mode == "search" else "fwd_entity"), row.title
+        elif field == "offer":
+            key, theirs = (
+                ("search_offer" if mode == "search" else "fwd_offer"),
+                _text(row, "offer", pos),
             )
-        )
-        reasons.append(
-            {
-                "type": "need_met",
-                "your_need": yours,
-                "their_offer": theirs,
-                "strength": round(value, 2),
-            }
-        )
+        else:
+            key, theirs = ("search_profile" if mode == "search" else "fwd_profile"), None
+        parts.append(p[key].format(theirs=q(theirs or ""), yours=q(yours)))
+        reason = {"type": "need_met", "your_need": yours, "strength": round(value, 2)}
+        if theirs:
+            reason["their_offer"] = theirs
+        reasons.append(reason)
     for need_i, field, pos, value in reverse_pairs[: 1 if mode == "partners" else 2]:
         theirs = _text(row, "need", need_i)
-        if mode == "offer_orgs":
-            sentences.append(p["rev_offer"].format(theirs=theirs))
+        if mode == "seekers":
+            parts.append(p["seekers"].format(theirs=q(theirs)))
+            reasons.append({"type": "need_met", "their_need": theirs, "strength": round(value, 2)})
+        elif mode == "offer_orgs":
+            parts.append(p["rev_entity"].format(theirs=q(theirs)))
             reasons.append({"type": "need_met", "their_need": theirs, "strength": round(value, 2)})
         else:
-            yours = _text(query_row, field, pos)
-            sentences.append(p["rev"].format(yours=yours, theirs=theirs))
+            yours = _text(asker, "offer", pos) if field == "offer" else None
+            key = "rev_offer" if yours else "rev_profile"
+            parts.append(p[key].format(yours=q(yours or ""), theirs=q(theirs)))
+            reason = {"type": "reciprocal", "their_need": theirs, "strength": round(value, 2)}
+            if yours:
+                reason["your_offer"] = yours
+            reasons.append(reason)
+    if mode == "partners" and forward_pairs and reverse_pairs:
+        parts.append(p["both_sides"])
+    if not parts:
+        parts.append(p["weak"] if band == "possible" else p["as_a_whole"])
+    if row.etype == ORG and row.kind == "investor":
+        thesis = thesis_text(row, lang)
+        if thesis:
+            parts.append(thesis)
             reasons.append(
                 {
-                    "type": "reciprocal",
-                    "their_need": theirs,
-                    "your_offer": yours,
-                    "strength": round(value, 2),
+                    "type": "thesis",
+                    "stages": list(row.invest_stages),
+                    "themes": list(row.invest_themes),
+                    "ticket_eur_min": row.ticket_eur_min,
+                    "ticket_eur_max": row.ticket_eur_max,
                 }
             )
-    if not sentences:
-        sentences.append(p["weak"])
-    query_themes = set(query_row.themes if query_row is not None else ())
-    shared = [t for t in row.themes if t in query_themes and t in THEME_BITS]
+    shared = [t for t in row.themes if asker is not None and t in asker.themes and t in THEME_BITS]
     if shared:
-        labels = [label("themes", t, lang) for t in shared]
-        sentences.append(p["themes"].format(themes=", ".join(labels)))
+        parts.append(
+            p["themes"].format(themes=listing([label("themes", t, lang) for t in shared], lang))
+        )
         reasons.append(
             {
                 "type": "themes",
@@ -149,18 +190,26 @@ def explain(
             }
         )
     if scored.distance_km is not None and row.etype == ORG:
-        sentences.append(p["distance"].format(km=scored.distance_km))
-        reasons.append({"type": "distance", "km": scored.distance_km})
+        km = f"{scored.distance_km:.0f}"
+        by_town = row.located_by == "municipality" or (
+            asker is not None and asker.located_by == "municipality"
+        )
+        parts.append(
+            p["distance_town"].format(km=km, town=row.municipality)
+            if by_town and row.municipality
+            else p["distance"].format(km=km)
+        )
+        reasons.append({"type": "distance", "km": scored.distance_km, "approximate": by_town})
     if row.etype == OFFER:
         facts = []
         if mode == "offers":
             facts.append(p["eligible"])
         if row.deadline:
-            facts.append(p["deadline"].format(deadline=row.deadline.isoformat()))
+            facts.append(p["deadline"].format(date=format_date(row.deadline, lang)))
         if row.amount_eur_max:
-            facts.append(p["amount"].format(amount=_amount(row.amount_eur_max)))
+            facts.append(p["amount"].format(amount=format_amount(row.amount_eur_max, lang)))
         if facts:
-            sentences.append(", ".join(facts))
+            parts.append(", ".join(facts))
             reasons.append(
                 {
                     "type": "eligibility",
@@ -171,23 +220,15 @@ def explain(
                     "districts": list(row.eligible_districts),
                 }
             )
-    if mode == "partners" and scored.reverse is not None:
-        if scored.forward >= 0.5 and scored.reverse >= 0.5:
-            sentences.append(p["mutual"])
-        elif scored.forward >= 0.5 > scored.reverse:
-            sentences.append(p["one_sided"])
-    text = "; ".join(sentences)
-    text = text[0].upper() + text[1:] + "."
     item: dict = {
         "id": row.id,
         "type": row.type_name,
-        "score": scored.score,
-        "explanation": text,
+        "explanation": sentence(parts),
         "reasons": reasons,
         "score_parts": scored.parts,
         "fit": {"for_you": scored.forward, "for_them": scored.reverse}
         if mode == "partners"
-        else {"fit": scored.forward},
+        else {"fit": scored.forward if scored.forward is not None else scored.reverse},
     }
     if row.etype == ORG:
         item.update(
@@ -198,6 +239,8 @@ def explain(
             stage=row.stage,
             languages=list(row.languages),
         )
+        if scored.distance_km is not None:
+            item["distance_km"] = scored.distance_km
     else:
         item.update(
             title=row.title,
@@ -210,57 +253,6 @@ def explain(
     return item
 
 
-def evidence_pairs(
-    index: MatchIndex, query: Query, scored: Scored, *, forward: bool, weights: Weights
-) -> list[tuple[int, str, int, float]]:
-    """Best (query text, candidate text) pairs behind a score, for the explanation.
-
-    Returns (position of the asking side's text, field of the other side's text, its position,
-    calibrated strength), at most one pair per need, strongest first, only convincing ones.
-    """
-    vectors = index.vectors(scored.slot)
-    positions = index.positions(scored.slot)
-    best: dict[int, tuple[int, str, int, float]] = {}
-
-    def consider(key: int, pair: tuple[int, str, int, float]) -> None:
-        if key not in best or pair[3] > best[key][3]:
-            best[key] = pair
-
-    if forward:
-        right_sets = [
-            ("offer", vectors["offer"], positions["offer"]),
-            ("profile", vectors["profile"], positions["profile"]),
-        ]
-        if index.etype[scored.slot] == OFFER:
-            right_sets = [("profile", vectors["profile"], positions["profile"])]
-        for vec, need_position in zip(query.need_vectors, query.need_positions, strict=True):
-            for name, rows, row_positions in right_sets:
-                if not len(rows):
-                    continue
-                sims = rows @ vec
-                j = int(np.argmax(sims))
-                value = float(calibrate(np.float64(sims[j]), weights))
-                if name == "profile" and index.etype[scored.slot] == ORG:
-                    value *= weights.profile_discount
-                consider(
-                    int(need_position), (int(need_position), name, int(row_positions[j]), value)
-                )
-    else:
-        for vec, need_position in zip(vectors["need"], positions["need"], strict=True):
-            sims = query.supply_vectors @ vec
-            if not len(sims):
-                continue
-            j = int(np.argmax(sims))
-            value = float(calibrate(np.float64(sims[j]), weights))
-            name = "profile" if query.supply_is_profile[j] else "offer"
-            consider(
-                int(need_position),
-                (int(need_position), name, int(query.supply_positions[j]), value),
-            )
-    pairs = sorted(best.values(), key=lambda p: -p[3])
-    return [p for p in pairs[:3] if p[3] >= CITE_STRENGTH]
-
-
 def explain_results(
     index: MatchIndex,
     query: Query,
@@ -269,35 +261,48 @@ def explain_results(
     mode: str,
     lang: str,
     weights: Weights,
+    bands: list[str] | None = None,
     query_text: str | None = None,
+    translate: Translate | None = None,
 ) -> list[dict]:
-    """One explained item per scored candidate (`mode`: partners, offers, offer_orgs, search)."""
+    """One explained item per scored candidate (`mode`: see engine.ranking.MODES)."""
     items = []
-    for s in scored:
+    for i, s in enumerate(scored):
         card = index.cards[s.slot]
         if card is None:
             continue
-        forward_pairs = (
-            evidence_pairs(index, query, s, forward=True, weights=weights)
-            if mode != "offer_orgs"
-            else []
-        )
-        reverse_pairs = (
-            evidence_pairs(index, query, s, forward=False, weights=weights)
-            if mode in ("partners", "offer_orgs")
-            else []
-        )
+        forward = mode in ("partners", "offers", "search")
+        reverse = mode in ("partners", "offer_orgs", "seekers")
         items.append(
             explain(
                 row=card,
                 scored=s,
-                query_row=query.card,
                 query=query,
-                forward_pairs=forward_pairs,
-                reverse_pairs=reverse_pairs,
+                forward_pairs=evidence_pairs(index, query, s, forward=True, weights=weights)
+                if forward
+                else [],
+                reverse_pairs=evidence_pairs(index, query, s, forward=False, weights=weights)
+                if reverse
+                else [],
                 mode=mode,
                 lang=lang,
+                band=bands[i] if bands else "good",
                 query_text=query_text,
+                translate=translate,
             )
         )
     return items
+
+
+def nothing_fits(lang: str, *, held_back: int, threshold: float) -> str:
+    """What an empty answer says, plainly."""
+    p = phrases(lang)
+    lang = "de" if p is phrases("de") else "en"
+    if threshold <= 0:
+        return p["empty"]
+    text = p["nothing"].format(threshold=format_number(threshold, lang))
+    if held_back == 1:
+        text += p["held_back_one"]
+    elif held_back:
+        text += p["held_back"].format(n=held_back)
+    return text + p["gaps"]

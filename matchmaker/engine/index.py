@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from embeddings import VectorIndex
+from matchmaker.engine.hubness import Hubness
+from matchmaker.engine.needs import categories_of, is_funding_need
 from matchmaker.engine.snapshot import ENTITY_TYPES, NO_DEADLINE, OFFER, ORG, EntityRecord, Facets
 
 
@@ -64,6 +66,13 @@ _COLUMNS = (
     ("elig_kinds", np.int64, 0),
     ("elig_stages", np.int64, 0),
     ("elig_districts", np.int64, 0),
+    ("thesis_stages", np.int64, 0),
+    ("thesis_themes", np.int64, 0),
+    ("has_thesis", bool, False),
+    ("has_offers", bool, False),
+    ("funding_needs", np.int64, 0),
+    ("provider", object, None),
+    ("provider_kind", object, None),  # "startup", ... or "offer:funding", ...
 )
 _FACETS = tuple(f.name for f in fields(Facets))
 
@@ -83,12 +92,15 @@ class MatchIndex:
         self.supply_terms: list[set[str]] = []
         self.need_terms: list[list[list[str]]] = []
         self.need_term_sets: list[list[frozenset[str]]] = []
+        self.need_categories: list[list[tuple[str, ...]]] = []
         self.offer_terms: list[list[list[str]]] = []
         self.supply = Postings()
         self.profile: VectorIndex | None = None
         self.offers: VectorIndex | None = None
         self.needs: VectorIndex | None = None
         self.live_docs = 0
+        self.version = 0  # bumped by every put and drop (caches derived from the index)
+        self.hubness = Hubness()
         # idf per term and idf mass per need, valid until the next change of the index.
         self._idf_cache: dict[str, float] = {}
         self._mass_cache: dict[int, list[float]] = {}
@@ -124,6 +136,7 @@ class MatchIndex:
             self.supply_terms.append(set())
             self.need_terms.append([])
             self.need_term_sets.append([])
+            self.need_categories.append([])
             self.offer_terms.append([])
             if slot >= self._capacity:
                 self._alloc(max(256, self._capacity * 2))
@@ -154,15 +167,18 @@ class MatchIndex:
         self.free_slots.append(slot)
 
     def _clear_slot(self, slot: int) -> None:
+        self.version += 1
         self._idf_cache.clear()
         self._mass_cache.clear()
         if self.live[slot]:
             self.live_docs -= 1
         self.live[slot] = False
+        self.has_offers[slot] = False
         self.supply.remove(slot, self.supply_terms[slot])
         self.supply_terms[slot] = set()
         self.need_terms[slot] = []
         self.need_term_sets[slot] = []
+        self.need_categories[slot] = []
         self.offer_terms[slot] = []
         if self.profile is not None:
             self.profile.remove(slot)
@@ -187,27 +203,35 @@ class MatchIndex:
         self.etype[slot] = etype
         self.published[slot] = record.published
         self.offer_kind[slot] = record.kind if etype == OFFER else None
+        self.provider[slot] = record.provider_id
+        self.provider_kind[slot] = record.kind if etype == ORG else f"offer:{record.kind}"
         self.updated[slot] = record.updated
         facets = Facets.of(record)
         for name in _FACETS:
             getattr(self, name)[slot] = getattr(facets, name)
         self.cards[slot] = record.card()
         terms = record.terms or {}
-        supply = set(terms.get("profile", [[]])[0] if terms.get("profile") else [])
-        for item in terms.get("offer", []):
-            supply.update(item)
+        # What it offers, in words: its listed offers, else its profile (see evidence.py).
+        supply = {term for item in terms.get("offer", []) for term in item}
+        if not supply and terms.get("profile"):
+            supply = set(terms["profile"][0])
         self.supply_terms[slot] = supply
         self.supply.add(slot, supply)
         self.need_terms[slot] = [list(item) for item in terms.get("need", [])]
         self.need_term_sets[slot] = [frozenset(item) for item in self.need_terms[slot]]
+        self.need_categories[slot] = [categories_of(item) for item in self.need_term_sets[slot]]
         self.offer_terms[slot] = [list(item) for item in terms.get("offer", [])]
         self.n_needs[slot] = len(set(positions.get("need", ())))
+        self.funding_needs[slot] = sum(
+            1 << i for i, terms in enumerate(self.need_terms[slot][:62]) if is_funding_need(terms)
+        )
         if self.profile is not None:
             if "profile" in by_field:
                 self.profile.upsert(slot, by_field["profile"], positions["profile"])
             # An offer entity supplies its profile; an organisation its listed offers. Each
             # row is tagged with the position of the text it encodes (variants share it).
             supplied = "offer" if etype == ORG else "profile"
+            self.has_offers[slot] = supplied in by_field
             if supplied in by_field:
                 self.offers.upsert(slot, by_field[supplied], positions[supplied])
             if "need" in by_field:
@@ -240,6 +264,10 @@ class MatchIndex:
 
     def facets(self, slot: int) -> Facets:
         return Facets(**{name: getattr(self, name)[slot].item() for name in _FACETS})
+
+    def provided_by(self, organization_id: str) -> np.ndarray:
+        """Which slots hold offers this organisation provides."""
+        return self.provider[: self.n_slots] == organization_id
 
     def offer_kinds_mask(self, kinds: list[str]) -> np.ndarray:
         """Which slots hold offers of these kinds."""

@@ -1,13 +1,43 @@
-"""The asking side of a match, built from an indexed entity, a record not (yet) in the index,
-or a free text."""
+"""The asking side of a match (built from an indexed entity, a record not (yet) in the index,
+or a free text) and what a ranking scores for each candidate."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from matchmaker.engine.index import MatchIndex
-from matchmaker.engine.ranking import Query
-from matchmaker.engine.snapshot import OFFER, EntityRecord, Facets
+from matchmaker.engine.snapshot import OFFER, ORG, EntityRecord, Facets
+
+
+@dataclass
+class Query:
+    """The asking side: its vectors and terms, and who it is (for filters and structure)."""
+
+    need_vectors: np.ndarray  # (r, d): its needs (all variants)
+    need_positions: np.ndarray  # (r,): which need each row encodes (0..len(need_terms)-1)
+    need_terms: list[list[str]]  # per need
+    supply_vectors: np.ndarray  # (m, d): its offers and profile, for the reverse direction
+    supply_terms: set[str]
+    supply_is_profile: np.ndarray  # (m,) bool: which supply rows are the profile
+    supply_positions: np.ndarray  # (m,): which offer (or 0 for the profile) each row encodes
+    slot: int | None = None  # its slot in the index, when it is in it
+    etype: int = ORG  # -1: a free-text search
+    uses_profile_as_need: bool = False
+    facets: Facets = field(default_factory=Facets)  # its filters and structured signals
+    card: EntityRecord | None = None  # its display fields, for explanations
+    target: int = ORG  # what is being ranked for it (set by `rank`)
+
+
+@dataclass
+class Scored:
+    slot: int
+    score: float  # raw, 0..1
+    forward: float | None  # how well it meets the asker's needs
+    reverse: float | None  # how well the asker meets its needs
+    parts: dict[str, float]
+    distance_km: float | None = None
 
 
 def query_for_slot(index: MatchIndex, slot: int) -> Query:

@@ -51,6 +51,7 @@ class EntityRecord:
     kind: str
     themes: tuple[str, ...] = ()
     district: str | None = None
+    municipality: str | None = None
     lat: float | None = None
     lon: float | None = None
     updated: float = 0.0  # POSIX seconds
@@ -62,6 +63,13 @@ class EntityRecord:
     offers: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    # investors: the thesis (empty lists: any stage, any theme) and ticket range in euros
+    invest_stages: tuple[str, ...] = ()
+    invest_themes: tuple[str, ...] = ()
+    ticket_eur_min: int | None = None
+    ticket_eur_max: int | None = None
+    # where lat/lon come from: "given", "municipality" (its GeoNames point), or None
+    located_by: str | None = None
     # offers
     deadline: date | None = None
     amount_eur_max: int | None = None
@@ -94,6 +102,9 @@ class Facets:
     elig_kinds: int = 0
     elig_stages: int = 0
     elig_districts: int = 0
+    thesis_stages: int = 0
+    thesis_themes: int = 0
+    has_thesis: bool = False
 
     @classmethod
     def of(cls, record: EntityRecord) -> Facets:
@@ -108,6 +119,14 @@ class Facets:
                 kind_bit=KIND_BITS.get(record.kind, 0),
                 stage_idx=STAGE_ORDER.get(record.stage or "", -1),
                 verified=bool(record.verified),
+                thesis_stages=bits(record.invest_stages, STAGE_BITS),
+                thesis_themes=bits(record.invest_themes, THEME_BITS),
+                has_thesis=bool(
+                    record.invest_stages
+                    or record.invest_themes
+                    or record.ticket_eur_min is not None
+                    or record.ticket_eur_max is not None
+                ),
                 **common,
             )
         return cls(

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matchmaker.engine.language import detect_language, get_bridge, preparation_fingerprint
+from matchmaker.engine.language import (
+    decisive_language,
+    detect_language,
+    get_bridge,
+    preparation_fingerprint,
+)
 from matchmaker.taxonomy import label
 
 PROFILE, OFFER, NEED = "profile", "offer", "need"
 #: gloss: German texts are rendered in English before encoding (for an English model);
 #: none: texts are encoded as written (for a multilingual model).
 BRIDGE_MODES = ("gloss", "none")
+#: Bump when this module changes what is encoded (stored vectors then become stale).
+PREPARATION_VERSION = 2
 
 
 def vector_space(model_id: str, bridge_mode: str) -> str:
@@ -18,7 +25,7 @@ def vector_space(model_id: str, bridge_mode: str) -> str:
 
     A vector is stale when either changes (a new model, the bridge switched, new word lists).
     """
-    return f"{model_id}|{bridge_mode}|prep-{preparation_fingerprint()}"
+    return f"{model_id}|{bridge_mode}|prep-{preparation_fingerprint()}.{PREPARATION_VERSION}"
 
 
 @dataclass
@@ -75,7 +82,11 @@ def build_texts(
     entries += [(OFFER, i, text) for i, text in enumerate(offers)]
     entries += [(NEED, i, text) for i, text in enumerate(needs)]
     for field_name, position, text in entries:
-        text_language = detect_language(text) if len(text.split()) > 3 else language
+        # A short phrase says little about its language: the profile's language decides,
+        # unless the phrase itself is clear ("Prüfstand für ..." in an English profile).
+        text_language = (
+            detect_language(text) if len(text.split()) > 3 else decisive_language(text) or language
+        )
         forms = [text]
         if bridge_mode == "gloss" and text_language == "de":
             forms = [bridge.to_english(text, language="de")]

@@ -8,7 +8,7 @@ added. All parts lie in 0..1, so the final score does too.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -25,18 +25,35 @@ class Weights:
     cosine_ceiling: float = 0.70
     # A candidate's profile answers a need less precisely than one of its listed offers.
     profile_discount: float = 0.85
+    # ... and beside listed offers it says more about what a candidate is than about what it
+    # provides (a profile mentioning a need would make a fellow seeker look like a provider).
+    profile_beside_offers: float = 0.7
     # Aggregating need fits: one well-met need already makes a candidate useful (max); meeting
     # several needs makes it better (mean).
     best_need: float = 0.6
     mean_need: float = 0.4
-    # Reciprocity (organisation <-> organisation): both directions always count (arithmetic
-    # mean), and a harmonic part adds a bonus when the match is good for both sides. A larger
-    # harmonic share buries partners that fit strongly one way (measured: 0.5 cost 0.08 NDCG
-    # on the partner set, where a one-way fit is still a relevant partner).
-    harmonic: float = 0.2
-    # 1 = organisation pairs are ranked by the reciprocal blend above; 0 = by the asking
-    # side's fit alone (for ablation).
+    # Reciprocity (organisation <-> organisation): either direction makes a partner (they
+    # meet your need, or you meet theirs); the stronger direction leads and the weaker adds
+    # this share as a bonus, so that a partner good for both sides ranks first.
+    mutual_bonus: float = 0.5
+    # 1 = organisation pairs are ranked by the reciprocal combination above; 0 = by the
+    # asking side's fit alone (for ablation).
     reciprocity: float = 1.0
+    # A candidate's profile stands in for its offers only when it lists none; when it seeks
+    # what the asker needs (a fellow seeker, not a provider), that evidence shrinks by this
+    # share of how well its own needs match.
+    fellow_seeker: float = 1.0
+    # Hubness (CSLS-style, see engine/hubness.py): subtract this share of a candidate's
+    # centred mean similarity to its 10 nearest needs (or offers) of the whole population.
+    hubness: float = 0.5
+    # Query-side local scaling: a need phrased unlike any offer (low cosines everywhere) still
+    # has best providers; its cosines are shifted by this share of (need_density - its mean
+    # cosine to its 10 nearest candidates).
+    need_scaling: float = 0.0
+    need_density: float = 0.45
+    # An investor meets a funding need only inside its thesis (stages and themes); outside
+    # it, the need's fit keeps this share.
+    outside_thesis: float = 0.3
     # When the candidate states no needs, reciprocity is unknown: assume a discounted
     # symmetric fit rather than zero.
     unknown_reverse: float = 0.75
@@ -54,6 +71,59 @@ class Weights:
     stage: float = 0.02
     freshness: float = 0.02
     verified: float = 0.02
+    # Who typically gives what to whom: a prior on the text fit of partner pairs by actor
+    # kind (asker, candidate); unnamed pairs are neutral (1.0). Municipalities and other
+    # public bodies compete for the same settlements rather than serve each other; investors
+    # co-invest, but a member asking for partners is not looking for a fellow investor; two
+    # intermediaries (clusters, chambers) rarely bring each other what a member needs.
+    kind_priors: dict = field(
+        default_factory=lambda: {
+            ("public", "public"): 0.6,
+            ("investor", "investor"): 0.7,
+            ("intermediary", "intermediary"): 0.85,
+        }
+    )
+    # Who typically gives what to whom, by what a need asks for (engine/data/
+    # need_categories.json): a need's fit moves this share of the way towards 1 for a
+    # typical provider (affinity 1), less for a less typical one. Money comes from investors
+    # (and as grants from public bodies), sites from municipalities and site developers,
+    # talent from universities and training centres, pilot customers from established firms.
+    typical_provider: float = 0.0  # between organisations
+    typical_offer: float = 0.2  # offers for an organisation (offer kinds: funding, space...)
+    provider_affinity: dict = field(
+        default_factory=lambda: {
+            "funding": {
+                "investor": 1.0,
+                "public": 0.5,
+                "intermediary": 0.3,
+                "offer:funding": 1.0,
+                "offer:program": 0.3,
+            },
+            "space": {
+                "public": 1.0,
+                "intermediary": 0.6,
+                "research": 0.3,
+                "established": 0.3,
+                "offer:space": 1.0,
+            },
+            "talent": {
+                "research": 0.8,
+                "intermediary": 0.5,
+                "public": 0.3,
+                "offer:talent": 1.0,
+            },
+            "research": {"research": 1.0, "offer:cooperation": 0.5},
+            "market": {
+                "established": 0.8,
+                "public": 0.4,
+                "intermediary": 0.4,
+                "offer:cooperation": 0.6,
+                "offer:program": 0.4,
+            },
+            "network": {"intermediary": 1.0, "public": 0.4, "offer:program": 0.6},
+            "advice": {"intermediary": 0.5, "research": 0.4, "offer:program": 0.5},
+        }
+    )
     # Distance at which proximity reaches zero (the region is about 60 km across).
     proximity_km: float = 60.0
     # Profiles older than this many days get no freshness credit.
@@ -63,7 +133,7 @@ class Weights:
 
     def without(self, *signals: str) -> Weights:
         """A copy with the named signals switched off (for ablation runs)."""
-        return replace(self, **{name: 0.0 for name in signals})
+        return replace(self, **{name: {} if name == "kind_priors" else 0.0 for name in signals})
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)

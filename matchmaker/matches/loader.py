@@ -26,6 +26,7 @@ from matchmaker.matches.models import Embedding, IndexChange
 from matchmaker.matches.runtime import Runtime
 from matchmaker.offers.models import Offer
 from matchmaker.organizations.models import Organization
+from matchmaker.taxonomy import locate_municipality
 
 logger = logging.getLogger(__name__)
 
@@ -37,14 +38,28 @@ MODELS = {"organization": Organization, "offer": Offer}
 def record_of(entity: Any, vectors: dict, terms: dict | None = None) -> EntityRecord:
     """An organisation or offer row (with its vectors by field) as the engine's record."""
     updated = as_utc(entity.updated_at)
+    lat, lon, located_by = entity.lat, entity.lon, "given"
+    if lat is None or lon is None:
+        # No coordinates of its own: the municipality's (GeoNames), when the region knows it.
+        place = (
+            locate_municipality(entity.municipality, district=entity.district)
+            if entity.municipality
+            else None
+        )
+        if place is not None and place.approximate:
+            place = None  # a district's mean point would show a made-up distance
+        lat, lon = (place.lat, place.lon) if place else (None, None)
+        located_by = "municipality" if place else None
     common = {
         "id": entity.id,
         "published": entity.status == "published",
         "kind": entity.kind,
         "themes": tuple(entity.themes or ()),
         "district": entity.district,
-        "lat": entity.lat,
-        "lon": entity.lon,
+        "municipality": entity.municipality,
+        "lat": lat,
+        "lon": lon,
+        "located_by": located_by,
         "updated": updated.timestamp() if updated else 0.0,
         "terms": (entity.search_terms or {}) if terms is None else terms,
         "vectors": vectors,
@@ -58,6 +73,10 @@ def record_of(entity: Any, vectors: dict, terms: dict | None = None) -> EntityRe
             offers=tuple(entity.offers or ()),
             needs=tuple(entity.needs or ()),
             languages=tuple(entity.languages or ()),
+            invest_stages=tuple(entity.invest_stages or ()),
+            invest_themes=tuple(entity.invest_themes or ()),
+            ticket_eur_min=entity.ticket_eur_min,
+            ticket_eur_max=entity.ticket_eur_max,
             **common,
         )
     return EntityRecord(

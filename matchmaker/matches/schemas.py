@@ -18,6 +18,13 @@ from matchmaker.core.web import (
     one_of,
 )
 
+BAND_CODES = ["strong", "good", "possible"]
+MIN_SCORE = (
+    "The lowest score shown. Default: the list type's calibrated threshold (see `threshold` in "
+    "the answer); 0 shows every candidate."
+)
+BAND = "The weakest band shown: strong, good or possible (= min_score 0.75, 0.5 or 0)."
+
 
 class MatchItemSchema(StrictSchema):
     id = fields.String()
@@ -26,7 +33,21 @@ class MatchItemSchema(StrictSchema):
     title = fields.String()
     kind = fields.String()
     score = fields.Float(
-        validate=validate.Range(min=0, max=1), metadata={"description": "0..1, higher is better"}
+        validate=validate.Range(min=0, max=1),
+        metadata={
+            "description": (
+                "Calibrated relevance, 0..1: on the labelled set, this share of candidates "
+                "with such a score were relevant."
+            )
+        },
+    )
+    band = fields.String(
+        validate=one_of(BAND_CODES),
+        metadata={"description": "strong (score >= 0.75), good (>= 0.5) or possible."},
+    )
+    raw_score = fields.Float(metadata={"description": "The ranking score before calibration."})
+    distance_km = fields.Float(
+        allow_none=True, metadata={"description": "Distance between the two, when known."}
     )
     explanation = fields.String(metadata={"description": "Why this matches, in de or en."})
     reasons = fields.List(fields.Dict(), metadata={"description": "The explanation's parts."})
@@ -46,7 +67,30 @@ class MatchItemSchema(StrictSchema):
 
 
 class MatchListSchema(StrictSchema):
-    items = fields.List(fields.Nested(MatchItemSchema))
+    items = fields.List(
+        fields.Nested(MatchItemSchema),
+        metadata={
+            "description": (
+                "Best first; only candidates at or above `threshold`. Never the asking "
+                "organisation, never its own offers, never an offer it is not eligible for or "
+                "past its deadline, and (for an offer) never its provider."
+            )
+        },
+    )
+    held_back = fields.Integer(
+        metadata={"description": "Candidates within `limit` held back below the threshold."}
+    )
+    threshold = fields.Float(
+        metadata={
+            "description": (
+                "The lowest score shown: the list type's calibrated default, or what "
+                "`min_score` / `band` asked for."
+            )
+        }
+    )
+    message = fields.String(
+        metadata={"description": "When nothing passes: what that means, in de or en."}
+    )
     target = fields.String()
     organization_id = fields.String()
     offer_id = fields.String()
@@ -66,7 +110,21 @@ class SearchSchema(StrictSchema):
         load_default="organizations", validate=one_of(["organizations", "offers"])
     )
     limit = json_integer(load_default=10, validate=validate.Range(min=1, max=50))
-    min_score = JsonFloat(load_default=0.0, validate=validate.Range(min=0, max=1))
+    min_score = JsonFloat(
+        validate=validate.Range(min=0, max=1),
+        metadata={"description": MIN_SCORE},
+    )
+    band = fields.String(validate=one_of(BAND_CODES), metadata={"description": BAND})
+    direction = fields.String(
+        load_default="providers",
+        validate=one_of(["providers", "seekers"]),
+        metadata={
+            "description": (
+                "providers (default): the text is a need; finds those who offer it. seekers: "
+                "the text is an offer; finds organisations that need it."
+            )
+        },
+    )
     filters = fields.Nested(SearchFiltersSchema, load_default=dict)
 
 
@@ -75,7 +133,10 @@ class MatchArgsSchema(StrictSchema):
         load_default="organizations", validate=one_of(["organizations", "offers"])
     )
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
-    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    min_score = fields.Float(
+        validate=validate.Range(min=0, max=1), metadata={"description": MIN_SCORE}
+    )
+    band = fields.String(validate=one_of(BAND_CODES), metadata={"description": BAND})
     # Organisation kinds with target=organizations, offer kinds with target=offers (the other
     # set answers 422: a rule between two parameters that the document cannot state).
     kind = code_csv(KIND_CODES + OFFER_KIND_CODES, max_len=len(",".join(KIND_CODES)))
@@ -86,7 +147,10 @@ class MatchArgsSchema(StrictSchema):
 
 class OfferMatchArgsSchema(StrictSchema):
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
-    min_score = fields.Float(load_default=0.0, validate=validate.Range(min=0, max=1))
+    min_score = fields.Float(
+        validate=validate.Range(min=0, max=1), metadata={"description": MIN_SCORE}
+    )
+    band = fields.String(validate=one_of(BAND_CODES), metadata={"description": BAND})
     kind = code_csv(KIND_CODES)
     theme = code_csv(THEME_CODES)
     district = code_csv(DISTRICT_CODES)

@@ -7,13 +7,14 @@ know: who is asking (visibility), what they dismissed, and vectors for texts it 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
 
 from matchmaker.access.principal import Principal
-from matchmaker.engine.explain import explain_results
+from matchmaker.engine.calibration import band, band_floor, curve
+from matchmaker.engine.explain import explain_results, nothing_fits
 from matchmaker.engine.filters import (
     Filters,
     candidate_mask,
@@ -22,6 +23,7 @@ from matchmaker.engine.filters import (
     today_ordinal,
 )
 from matchmaker.engine.index import MatchIndex
+from matchmaker.engine.language import detect_language, get_bridge
 from matchmaker.engine.queries import query_for_record, query_for_slot, query_for_text
 from matchmaker.engine.ranking import Query, rank
 from matchmaker.engine.snapshot import OFFER, ORG
@@ -39,12 +41,55 @@ MAX_LIMIT = 50
 
 @dataclass
 class MatchOptions:
+    """What the caller asks for. `min_score` and `band` set the lowest relevance shown; by
+    default it is the list type's calibrated threshold (`min_score=0` shows everything)."""
+
     target: str = "organizations"
     limit: int = 10
-    min_score: float = 0.0
+    min_score: float | None = None
+    band: str | None = None
     filters: Filters | None = None
     lang: str = "en"
     weights: Weights = DEFAULT_WEIGHTS
+    direction: str = "providers"  # search: find who offers the text, or who seeks it
+
+
+@dataclass
+class MatchList:
+    """A ranked, explained answer: what passed the threshold, and how many did not."""
+
+    items: list[dict] = field(default_factory=list)
+    held_back: int = 0
+    threshold: float = 0.0
+    mode: str = "partners"
+
+    def body(self, lang: str) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "items": self.items,
+            "held_back": self.held_back,
+            "threshold": self.threshold,
+        }
+        if not self.items:
+            body["message"] = nothing_fits(lang, held_back=self.held_back, threshold=self.threshold)
+        return body
+
+
+def _translator():
+    """German texts in English, for English readers of German quotes."""
+    config = current_app.config
+    bridge = get_bridge(config["MATCHMAKER_DICTIONARY_PATH"] or None)
+
+    def translate(text: str) -> str | None:
+        return bridge.to_english(text) if detect_language(text) == "de" else None
+
+    return translate
+
+
+def threshold_of(options: MatchOptions, mode: str) -> float:
+    """The lowest relevance this answer shows."""
+    asked = [v for v in (options.min_score, band_floor(options.band) if options.band else None)]
+    asked = [v for v in asked if v is not None]
+    return max(asked) if asked else curve(mode).threshold
 
 
 def current_index() -> MatchIndex:
@@ -86,37 +131,52 @@ def _ranked(
     target: int,
     mode: str,
     query_text: str | None = None,
-    **how: bool,
-) -> list[dict]:
-    """Rank the candidates in `mask` and explain the top ones (`how`: reciprocal or
-    offer_for_orgs, see engine.ranking.rank)."""
+) -> MatchList:
+    """Rank the candidates in `mask`, keep those at or above the threshold, explain them."""
+    threshold = threshold_of(options, mode)
+    answer = MatchList(threshold=threshold, mode=mode)
     if index.profile is None:
-        return []
+        return answer
+    limit = min(options.limit, MAX_LIMIT)
     scored = rank(
         index,
         query,
         target=target,
         mask=mask,
-        limit=min(options.limit, MAX_LIMIT),
+        limit=limit,
         weights=options.weights,
         now=time.time(),
-        min_score=options.min_score,
-        **how,
+        mode=mode,
     )
-    return explain_results(
+    calibrated = curve(mode)
+    shown = []
+    for item in scored:
+        relevance = calibrated.relevance(item.score)
+        if relevance >= threshold:
+            shown.append((item, relevance))
+        else:
+            answer.held_back += 1
+    answer.items = explain_results(
         index,
         query,
-        scored,
+        [item for item, _ in shown],
         mode=mode,
         lang=options.lang,
         weights=options.weights,
+        bands=[band(relevance) for _, relevance in shown],
         query_text=query_text,
+        translate=_translator() if options.lang == "en" else None,
     )
+    for item, (scored_item, relevance) in zip(answer.items, shown, strict=True):
+        item["raw_score"] = scored_item.score
+        item["score"] = round(relevance, 3)
+        item["band"] = band(relevance)
+    return answer
 
 
 def matches_for_organization(
     *, organization: organizations.Organization, options: MatchOptions
-) -> list[dict]:
+) -> MatchList:
     """Partners (`target=organizations`) or offers (`target=offers`) for an organisation."""
     index = current_index()
     query = _query_for(index, organization)
@@ -128,12 +188,14 @@ def matches_for_organization(
         index, target=target, filters=options.filters or Filters(), exclude=exclude, today=today
     )
     if target == OFFER:
+        # Only what it may apply to, and never its own offers.
         mask &= eligible_offers_for(index, query.facets, today)
+        mask &= ~index.provided_by(organization.id)
         return _ranked(index, query, mask, options, target=OFFER, mode="offers")
-    return _ranked(index, query, mask, options, target=ORG, mode="partners", reciprocal=True)
+    return _ranked(index, query, mask, options, target=ORG, mode="partners")
 
 
-def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> list[dict]:
+def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> MatchList:
     """Organisations that fit an offer: eligible, and whose needs the offer meets."""
     index = current_index()
     query = _query_for(index, offer)
@@ -142,11 +204,15 @@ def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> list[dic
         index, target=ORG, filters=options.filters or Filters(), exclude=exclude, today=0
     )
     mask &= eligible_orgs_for(index, query.facets)
-    return _ranked(index, query, mask, options, target=ORG, mode="offer_orgs", offer_for_orgs=True)
+    if query.facets.deadline < today_ordinal():
+        mask[:] = False  # past its deadline: nobody can apply any more
+    return _ranked(index, query, mask, options, target=ORG, mode="offer_orgs")
 
 
-def search(*, text: str, options: MatchOptions) -> list[dict]:
-    """Free-text search: the text is treated as a need, candidates by what they offer."""
+def search(*, text: str, options: MatchOptions) -> MatchList:
+    """Free-text search. By default the text is a need and candidates are ranked by what they
+    offer (`direction=providers`); `direction=seekers` ranks organisations by how well the
+    text meets their needs (who is looking for this?)."""
     if not text.strip():
         raise Invalid("Empty search text.", errors={"json": {"text": ["Must not be empty."]}})
     index = current_index()
@@ -168,7 +234,13 @@ def search(*, text: str, options: MatchOptions) -> list[dict]:
         exclude=set(),
         today=today_ordinal(),
     )
-    return _ranked(index, query, mask, options, target=target, mode="search", query_text=text)
+    mode = "search" if options.direction == "providers" else "seekers"
+    if mode == "seekers" and target == OFFER:
+        raise Invalid(
+            "Offers provide; only organisations seek. Use target=organizations.",
+            errors={"json": {"direction": ["seekers needs target=organizations."]}},
+        )
+    return _ranked(index, query, mask, options, target=target, mode=mode, query_text=text)
 
 
 def profile_vectors(ids: list[str]) -> dict[str, Any]:

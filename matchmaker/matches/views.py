@@ -56,7 +56,8 @@ def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions
     return service.MatchOptions(
         target=target,
         limit=args["limit"],
-        min_score=args["min_score"],
+        min_score=args.get("min_score"),
+        band=args.get("band"),
         filters=filters,
         lang=lang,
     )
@@ -72,9 +73,10 @@ class OrganizationMatches(MethodView):
         org = service.get_organization(organization_id, principal)
         if principal.role == "member" and principal.organization_id != org.id:
             abort(403, message="Members ask matches for their own organisation only.")
-        options = match_options(args, target=args["target"], lang=preferred_language())
-        items = service.matches_for_organization(organization=org, options=options)
-        return {"items": items, "target": args["target"], "organization_id": org.id}
+        lang = preferred_language()
+        options = match_options(args, target=args["target"], lang=lang)
+        answer = service.matches_for_organization(organization=org, options=options)
+        return {**answer.body(lang), "target": args["target"], "organization_id": org.id}
 
 
 @blp.route("/offers/<string:offer_id>/matches", tags=["offers"])
@@ -84,9 +86,10 @@ class OfferMatches(MethodView):
     def get(self, args, offer_id):
         """Rank the eligible organisations whose needs this offer meets"""
         offer = service.get_offer(offer_id, current_principal())
-        options = match_options({**args}, target="organizations", lang=preferred_language())
-        items = service.matches_for_offer(offer=offer, options=options)
-        return {"items": items, "offer_id": offer.id}
+        lang = preferred_language()
+        options = match_options({**args}, target="organizations", lang=lang)
+        answer = service.matches_for_offer(offer=offer, options=options)
+        return {**answer.body(lang), "offer_id": offer.id}
 
 
 @blp.route("/search")
@@ -96,10 +99,13 @@ class Search(MethodView):
     def post(self, data):
         """Search organisations or offers by a free text, with the match filters"""
         f = data["filters"]
+        lang = preferred_language()
         options = service.MatchOptions(
             target=data["target"],
             limit=data["limit"],
-            min_score=data["min_score"],
+            min_score=data.get("min_score"),
+            band=data.get("band"),
+            direction=data["direction"],
             filters=service.Filters(
                 kinds=f.get("kinds", []),
                 offer_kinds=f.get("offer_kinds", []),
@@ -107,7 +113,7 @@ class Search(MethodView):
                 districts=f.get("districts", []),
                 stages=f.get("stages", []),
             ),
-            lang=preferred_language(),
+            lang=lang,
         )
-        items = service.search(text=data["text"], options=options)
-        return {"items": items, "target": data["target"]}
+        answer = service.search(text=data["text"], options=options)
+        return {**answer.body(lang), "target": data["target"]}

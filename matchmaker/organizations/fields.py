@@ -17,3 +17,13 @@ def stage_problem(kind: str | None, stage: str | None) -> str | None:
     if stage and kind not in STAGED_KINDS:
         return STAGE_RULE
     return None
+
+
+THESIS_RULE = "Only investors have an investment thesis."
+
+
+def thesis_problem(kind: str | None, investment: dict | None) -> str | None:
+    """What is wrong with this kind and investment thesis together, or None."""
+    if kind != "investor" and investment and any(investment.values()):
+        return THESIS_RULE
+    return None

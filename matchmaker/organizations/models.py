@@ -81,6 +81,19 @@ class Organization(db.Model):
     languages: so.Mapped[list] = so.mapped_column(
         sa.JSON, default=list, info=declare("languages", kind="list", merge="union")
     )
+    # An investor's thesis: the stages and themes it invests in, and its ticket range.
+    invest_stages: so.Mapped[list] = so.mapped_column(
+        sa.JSON, default=list, info=declare("investment.stages", kind="list", merge="union")
+    )
+    invest_themes: so.Mapped[list] = so.mapped_column(
+        sa.JSON, default=list, info=declare("investment.themes", kind="list", merge="union")
+    )
+    ticket_eur_min: so.Mapped[int | None] = so.mapped_column(
+        sa.BigInteger, info=declare("investment.ticket_eur_min", kind="int", merge="fill")
+    )
+    ticket_eur_max: so.Mapped[int | None] = so.mapped_column(
+        sa.BigInteger, info=declare("investment.ticket_eur_max", kind="int", merge="fill")
+    )
     contact_name: so.Mapped[str | None] = so.mapped_column(
         sa.String(200), info=declare("contact.name", personal=True, merge="fill")
     )

@@ -30,7 +30,7 @@ from matchmaker.core.web import (
     text_list,
     url_field,
 )
-from matchmaker.organizations.fields import stage_problem
+from matchmaker.organizations.fields import stage_problem, thesis_problem
 
 
 class ContactSchema(StrictSchema):
@@ -51,6 +51,26 @@ class ContactSchema(StrictSchema):
         validate=one_of(["consent", "contract", "legitimate_interest"]),
         metadata={"description": "GDPR art. 6 basis for storing the contact."},
     )
+
+
+class InvestmentSchema(StrictSchema):
+    """An investor's thesis: the stages and themes it invests in (empty: any) and its ticket
+    range in euros. Start-ups' funding needs are matched against it."""
+
+    stages = code_list(STAGE_CODES)
+    themes = code_list(THEME_CODES)
+    ticket_eur_min = json_integer(
+        allow_none=True, validate=validate.Range(min=0, max=10_000_000_000)
+    )
+    ticket_eur_max = json_integer(
+        allow_none=True, validate=validate.Range(min=0, max=10_000_000_000)
+    )
+
+    @validates_schema
+    def _range(self, data: dict, **kwargs) -> None:
+        low, high = data.get("ticket_eur_min"), data.get("ticket_eur_max")
+        if low is not None and high is not None and low > high:
+            raise ValidationError("Must not exceed ticket_eur_max.", "ticket_eur_min")
 
 
 class OrganizationSchema(StrictSchema):
@@ -77,6 +97,11 @@ class OrganizationSchema(StrictSchema):
     )
     employees = json_integer(allow_none=True, validate=validate.Range(min=0, max=10_000_000))
     website = url_field(300)
+    investment = fields.Nested(
+        InvestmentSchema,
+        allow_none=True,
+        metadata={"description": "Investors only: what they invest in."},
+    )
     languages = fields.List(
         fields.String(validate=Pattern(r"^[a-z]{2}$", error="A two-letter ISO 639-1 code.")),
         validate=validate.Length(max=10),
@@ -91,9 +116,14 @@ class OrganizationSchema(StrictSchema):
 
     @validates_schema
     def _stage_only_for_startups(self, data: dict, **kwargs) -> None:
-        problem = stage_problem(data["kind"], data.get("stage")) if "kind" in data else None
+        if "kind" not in data:
+            return
+        problem = stage_problem(data["kind"], data.get("stage"))
         if problem:
             raise ValidationError(problem, "stage")
+        problem = thesis_problem(data["kind"], data.get("investment"))
+        if problem:
+            raise ValidationError(problem, "investment")
 
 
 class OrganizationPatchSchema(Partial, OrganizationSchema):

@@ -15,7 +15,7 @@ from matchmaker.core.time import utcnow
 from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
 from matchmaker.matches import indexing
-from matchmaker.organizations.fields import FIELDS, stage_problem
+from matchmaker.organizations.fields import FIELDS, stage_problem, thesis_problem
 from matchmaker.organizations.models import Organization
 
 _signals = Namespace()
@@ -61,8 +61,12 @@ def can_see_contact(principal: Principal, org: Organization) -> bool:
 
 
 def to_api(org: Organization, *, show_contact: bool) -> dict[str, Any]:
-    """The organisation as the API shows it (`contact` only when `show_contact`)."""
-    return FIELDS.to_api(org, show_personal=show_contact)
+    """The organisation as the API shows it (`contact` only when `show_contact`; an
+    `investment` thesis only where there is one)."""
+    data = FIELDS.to_api(org, show_personal=show_contact)
+    if not any(data["investment"].values()):
+        data["investment"] = None
+    return data
 
 
 def present(org: Organization, principal: Principal) -> dict[str, Any]:
@@ -197,6 +201,9 @@ def apply(org: Organization, data: dict[str, Any]) -> None:
     problem = stage_problem(org.kind, org.stage)
     if problem:
         raise Invalid(problem, errors={"json": {"stage": [problem]}})
+    problem = thesis_problem(org.kind, FIELDS.to_api(org, show_personal=False)["investment"])
+    if problem:
+        raise Invalid(problem, errors={"json": {"investment": [problem]}})
 
 
 def create_organization(*, data: dict[str, Any], principal: Principal) -> Organization:

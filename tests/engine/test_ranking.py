@@ -91,7 +91,7 @@ def _rank(index, query, *, target, exclude=(), **kwargs):
 def test_partners_rank_a_mutual_fit_over_a_one_way_fit_and_skip_self_and_drafts():
     index, slots = _world()
     query = query_for_slot(index, slots["asker"])
-    scored = _rank(index, query, target=ORG, exclude=[slots["asker"]], reciprocal=True)
+    scored = _rank(index, query, target=ORG, exclude=[slots["asker"]], mode="partners")
     order = [index.ids[s.slot] for s in scored]
     assert order[:2] == ["mutual", "one_way"]
     assert "asker" not in order and "draft" not in order
@@ -103,7 +103,7 @@ def test_offers_are_eligible_and_open_only():
     index, slots = _world()
     query = query_for_slot(index, slots["asker"])
     eligible = eligible_offers_for(index, query.facets, today_ordinal())
-    scored = _rank(index, query, target=OFFER, extra_mask=eligible)
+    scored = _rank(index, query, target=OFFER, extra_mask=eligible, mode="offers")
     assert [index.ids[s.slot] for s in scored] == ["seed_fund"]
 
 
@@ -111,7 +111,7 @@ def test_organisations_for_an_offer_respect_its_eligibility():
     index, slots = _world()
     query = query_for_slot(index, slots["seed_fund"])
     eligible = eligible_orgs_for(index, query.facets)
-    scored = _rank(index, query, target=ORG, extra_mask=eligible, offer_for_orgs=True)
+    scored = _rank(index, query, target=ORG, extra_mask=eligible, mode="offer_orgs")
     assert [index.ids[s.slot] for s in scored] == ["asker"]  # the only seed-stage organisation
 
 
@@ -131,15 +131,15 @@ def test_a_record_outside_the_index_asks_like_an_indexed_one():
         )
     )
     assert outside.slot is None and outside.facets == indexed.facets
-    a = _rank(index, indexed, target=ORG, exclude=[slots["asker"]], reciprocal=True)
-    b = _rank(index, outside, target=ORG, exclude=[slots["asker"]], reciprocal=True)
+    a = _rank(index, indexed, target=ORG, exclude=[slots["asker"]], mode="partners")
+    b = _rank(index, outside, target=ORG, exclude=[slots["asker"]], mode="partners")
     assert [(s.slot, s.score) for s in a] == [(s.slot, s.score) for s in b]
 
 
 def test_search_text_finds_what_is_offered_and_explains_it():
     index, _ = _world()
     query = query_for_text(unit(0, 1, 0, 0)[None, :], ["seed", "funding"])
-    scored = _rank(index, query, target=ORG)
+    scored = _rank(index, query, target=ORG, mode="search")
     items = explain_results(
         index,
         query,
@@ -150,5 +150,5 @@ def test_search_text_finds_what_is_offered_and_explains_it():
         query_text="seed funding",
     )
     assert {items[0]["id"], items[1]["id"]} == {"mutual", "one_way"}
-    assert "“seed funding” matches your search “seed funding”" in items[0]["explanation"]
+    assert items[0]["explanation"] == "Their offer “seed funding” matches your search."
     assert items[0]["reasons"][0]["type"] == "need_met"

@@ -108,7 +108,21 @@ def test_partners_rank_reciprocal_fit_first_and_skip_self_and_drafts(client, key
     assert e["startup"]["id"] not in ids
     assert e["draft"]["id"] not in ids
     assert ids[0] == e["oem"]["id"]  # good in both directions, across languages
+    # The default answer shows only what passes the calibrated threshold: the bakery app is
+    # held back, and the answer says so.
+    assert e["investor"]["id"] in ids and e["bakery"]["id"] not in ids
+    body = r.get_json()
+    assert body["held_back"] >= 1 and 0 < body["threshold"] < 1 and "message" not in body
+    assert all(i["band"] in ("strong", "good") for i in body["items"])
+    assert all(i["score"] >= body["threshold"] for i in body["items"])
+    everything = client.get(
+        f"/api/v1/organizations/{e['startup']['id']}/matches?min_score=0", headers=keys.reader
+    )
+    ids = _ids(everything)
     assert ids.index(e["investor"]["id"]) < ids.index(e["bakery"]["id"])
+    assert everything.get_json()["held_back"] == 0
+    bakery = next(i for i in everything.get_json()["items"] if i["id"] == e["bakery"]["id"])
+    assert bakery["band"] == "possible" and bakery["score"] < body["threshold"]
     items = {i["id"]: i for i in r.get_json()["items"]}
     oem = items[e["oem"]["id"]]
     assert 0 <= oem["score"] <= 1 and oem["type"] == "organization" and oem["name"]
@@ -200,7 +214,8 @@ def test_filters_and_min_score(client, keys, ecosystem):
     e = ecosystem
     base = f"/api/v1/organizations/{e['startup']['id']}/matches"
     assert _ids(client.get(f"{base}?kind=investor", headers=keys.reader)) == [e["investor"]["id"]]
-    ids = _ids(client.get(f"{base}?theme=creative_industries", headers=keys.reader))
+    assert _ids(client.get(f"{base}?theme=creative_industries", headers=keys.reader)) == []
+    ids = _ids(client.get(f"{base}?theme=creative_industries&min_score=0", headers=keys.reader))
     assert ids == [e["bakery"]["id"]]
     ids = _ids(client.get(f"{base}?district=stuttgart", headers=keys.reader))
     assert ids == [e["oem"]["id"]]
@@ -218,6 +233,8 @@ def test_filters_and_min_score(client, keys, ecosystem):
         ("theme=cooking", "theme"),
         ("kind=alien", "kind"),
         ("min_score=2", "min_score"),
+        ("min_score=-0.1", "min_score"),
+        ("band=excellent", "band"),
         ("sort=name", "sort"),
     ],
 )
@@ -265,7 +282,7 @@ def test_search_free_text(client, keys, ecosystem):
     assert ecosystem["expired"]["id"] not in ids and ecosystem["fund"]["id"] in ids
     r = client.post(
         "/api/v1/search",
-        json={"text": "Batterie", "filters": {"kinds": ["investor"]}},
+        json={"text": "Batterie", "filters": {"kinds": ["investor"]}, "min_score": 0},
         headers=keys.reader,
     )
     assert _ids(r) == [ecosystem["investor"]["id"]]

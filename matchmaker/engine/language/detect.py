@@ -41,6 +41,21 @@ def detect_language(text: str) -> str:
     Returns:
         "de" or "en"; "en" when the text gives no evidence either way.
     """
+    german, english = language_scores(text)
+    return "de" if german > english else "en"
+
+
+def decisive_language(text: str, margin: float = 3.0) -> str | None:
+    """The language of a (short) text when its evidence is clear, else None: "für" and an
+    umlaut make "Prüfstand für Fahrwerkskomponenten" German even inside an English profile."""
+    german, english = language_scores(text)
+    if abs(german - english) < margin:
+        return None
+    return "de" if german > english else "en"
+
+
+def language_scores(text: str) -> tuple[float, float]:
+    """The German and the English evidence of a text (cue words, spelling, endings)."""
     german = 0.0
     english = 0.0
     for word in WORD_RE.findall(text.lower()):
@@ -65,4 +80,4 @@ def detect_language(text: str) -> str:
             english += 0.5
         if _looks_german_word(word):
             german += 1.5
-    return "de" if german > english else "en"
+    return german, english
