@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run demo test test-sqlite lint spec spec-check services bench eval clean
+.PHONY: install run demo test test-sqlite lint spec spec-check services bench eval calibrate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ bench: install
 
 eval: install
 	$(BIN)/python benchmarks/quality/evaluate.py
+
+calibrate: install
+	$(BIN)/python benchmarks/quality/calibrate.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -26,17 +26,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from lists import MODES, LabelledSet, build_app, load, run_lists  # noqa: E402
 
+from matchmaker.engine.calibration import EVIDENCE_REQUIRED, UNPROVEN_CAP  # noqa: E402
+
 FOLDS = 5
 CAP = 0.97
 OUT = HERE.parents[1] / "matchmaker" / "engine" / "data" / "calibration.json"
 
 
 def pairs(runs: dict[str, list], grades: dict[str, dict[str, int]], depth: int):
-    """(query, rank, raw, relevant) of every listed candidate."""
+    """(query, rank, raw, relevant, cites evidence) of every listed candidate."""
     for query, ranked in runs.items():
         relevant = grades.get(query, {})
-        for rank, (candidate, raw) in enumerate(ranked[:depth]):
-            yield query, rank, raw, relevant.get(candidate, 0) > 0
+        for rank, (candidate, raw, evidence) in enumerate(ranked[:depth]):
+            yield query, rank, raw, relevant.get(candidate, 0) > 0, evidence
 
 
 def fit(raw: np.ndarray, relevant: np.ndarray) -> IsotonicRegression:
@@ -61,7 +63,7 @@ def ece(prob: np.ndarray, relevant: np.ndarray, bins: int = 10) -> float:
     return total / max(len(prob), 1)
 
 
-def cross_validate(rows: list[tuple]) -> dict:
+def cross_validate(rows: list[tuple], mode: str) -> dict:
     """Out-of-fold relevance of every pair, folds by query."""
     queries = sorted({q for q, *_ in rows})
     fold_of = {q: i % FOLDS for i, q in enumerate(queries)}
@@ -73,17 +75,23 @@ def cross_validate(rows: list[tuple]) -> dict:
         train, test = folds != k, folds == k
         if train.any() and test.any():
             prob[test] = fit(raw[train], relevant[train]).predict(raw[test])
+    # What the service shows: without a citable pair, at most "possible".
+    evidence = np.array([r[4] for r in rows])
+    if mode in EVIDENCE_REQUIRED:
+        prob = np.where(evidence, prob, np.minimum(prob, UNPROVEN_CAP))
     return {"prob": prob, "relevant": relevant, "rank": np.array([r[1] for r in rows])}
 
 
-def choose_threshold(cv: dict) -> float:
+def choose_threshold(cv: dict, mode: str) -> float:
     """The threshold of the best F0.5 (precision counted twice as much as recall kept) of a
     default top-10 list, out of fold: what a list shows should be right first, complete
     second."""
     top = cv["rank"] < 10
     relevant_top = (top & cv["relevant"]).sum()
     best, best_f = 0.5, -1.0
-    for threshold in np.arange(0.30, 0.91, 0.01):
+    # Above the cap of candidates without a citable pair: those are never shown by default.
+    start = UNPROVEN_CAP + 0.01 if mode in EVIDENCE_REQUIRED else 0.30
+    for threshold in np.arange(start, 0.91, 0.01):
         shown = top & (cv["prob"] >= threshold)
         if shown.sum() < 5 or not relevant_top:
             continue
@@ -166,8 +174,8 @@ def main() -> int:
         raw = np.array([r[2] for r in rows])
         relevant = np.array([r[3] for r in rows])
         x, y = breakpoints(fit(raw, relevant))
-        cv = cross_validate(rows)
-        threshold = choose_threshold(cv)
+        cv = cross_validate(rows, mode)
+        threshold = choose_threshold(cv, mode)
         error = ece(cv["prob"], cv["relevant"])
         curves[mode] = {"x": x, "y": y, "threshold": threshold}
         report[mode] = {

@@ -37,6 +37,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from lists import LabelledSet, build_app, load, run_lists  # noqa: E402
 
+from matchmaker.engine.calibration import EVIDENCE_REQUIRED, UNPROVEN_CAP  # noqa: E402
+
 CALIBRATION = HERE.parents[1] / "matchmaker" / "engine" / "data" / "calibration.json"
 MAIN_MODES = ("partners", "offers", "offer_orgs", "search", "seekers")
 
@@ -53,9 +55,10 @@ class Curves:
     def __init__(self, table: dict) -> None:
         self.table = table
 
-    def relevance(self, mode: str, raw: float) -> float:
+    def relevance(self, mode: str, raw: float, evidence: bool = True) -> float:
         c = self.table[mode]
-        return float(np.interp(raw, c["x"], c["y"]))
+        value = float(np.interp(raw, c["x"], c["y"]))
+        return value if evidence or mode not in EVIDENCE_REQUIRED else min(value, UNPROVEN_CAP)
 
     def threshold(self, mode: str) -> float:
         return self.table[mode]["threshold"]
@@ -71,21 +74,21 @@ def measure(lists, labelled: LabelledSet, curves: Curves, mode: str, split=None)
     threshold = curves.threshold(mode)
     for query, ranked in lists.runs[mode].items():
         g = grades.get(query, {})
-        ids = [c for c, _ in ranked]
+        ids = [c for c, _, _ in ranked]
         if g:
             ndcgs.append(ndcg_at_10(ids, g))
         top = ranked[:10]
-        shown = [c for c, raw in top if curves.relevance(mode, raw) >= threshold]
+        shown = [c for c, raw, ev in top if curves.relevance(mode, raw, ev) >= threshold]
         shown_counts.append(len(shown))
         if not g:
             unfit_counts.append(len(shown))
         shown_total += len(shown)
         tp += sum(1 for c in shown if c in g)
-        top_relevant = [c for c, _ in top if c in g]
+        top_relevant = [c for c, _, _ in top if c in g]
         relevant_top += len(top_relevant)
         kept += sum(1 for c in top_relevant if c in shown)
         if split is not None:
-            for c, _ in top:
+            for c, _, _ in top:
                 key = split(query, c)
                 if key is None:
                     continue
@@ -111,7 +114,7 @@ def own_offers_shown(lists, labelled: LabelledSet, curves: Curves) -> int:
     provider = {o["external_id"]: o.get("provider_external_id") for o in labelled.data["offers"]}
     count = 0
     for query, ranked in lists.runs["offers"].items():
-        for c, _ in ranked[:50]:
+        for c, _, _ in ranked[:50]:
             if provider.get(c) == query:
                 count += 1
     return count
@@ -139,12 +142,12 @@ def refit_curves(lists, labelled: LabelledSet, base: Curves) -> Curves:
     """Curves refitted on a variant's own scores (for ablations), thresholds kept."""
     from sklearn.isotonic import IsotonicRegression
 
-    table = {}
-    for mode in MAIN_MODES:
+    table = dict(base.table)
+    for mode in lists.runs:
         grades = labelled.grades(mode)
         raw, rel = [], []
         for query, ranked in lists.runs[mode].items():
-            for c, r in ranked:
+            for c, r, _ in ranked:
                 raw.append(r)
                 rel.append(float(c in grades.get(query, {})))
         model = IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip").fit(raw, rel)

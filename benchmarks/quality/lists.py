@@ -87,7 +87,8 @@ class LabelledSet:
 
 @dataclass
 class Lists:
-    """mode -> query external_id -> [(candidate external_id, raw score)], best first."""
+    """mode -> query external_id -> [(candidate external_id, raw score, cites evidence)],
+    best first."""
 
     runs: dict[str, dict[str, list[tuple[str, float]]]] = field(default_factory=dict)
 
@@ -126,6 +127,7 @@ def load(app, labelled: LabelledSet) -> dict[str, str]:
 
 def run_lists(app, ids: dict[str, str], labelled: LabelledSet, weights=None, modes=MODES) -> Lists:
     """Every list of the set, unthresholded (min_score=0), DEPTH deep."""
+    from matchmaker.engine.calibration import has_evidence
     from matchmaker.extensions import db
     from matchmaker.matches import service as matches
     from matchmaker.offers.models import Offer
@@ -139,7 +141,9 @@ def run_lists(app, ids: dict[str, str], labelled: LabelledSet, weights=None, mod
         return matches.MatchOptions(limit=DEPTH, min_score=0.0, **extra, **kwargs)
 
     def keep(mode: str, query: str, answer) -> None:
-        out.runs[mode][query] = [(back[i["id"]], i["raw_score"]) for i in answer.items]
+        out.runs[mode][query] = [
+            (back[i["id"]], i["raw_score"], has_evidence(i)) for i in answer.items
+        ]
 
     with app.app_context():
         for record in labelled.data["organizations"]:

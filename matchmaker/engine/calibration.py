@@ -19,6 +19,13 @@ import numpy as np
 
 #: Bands by calibrated relevance, best first: (name, lowest relevance).
 BANDS = (("strong", 0.75), ("good", 0.5), ("possible", 0.0))
+#: A candidate without one convincing text pair (nothing to cite in its explanation) is at most
+#: "possible", whatever its score: a reader found only a third of such items relevant.
+UNPROVEN_CAP = 0.45
+#: The lists where that holds. An offer list is already narrowed to what the asker may apply
+#: to, and an offer's text is long: its fit is read from the whole, not from one quotable pair.
+EVIDENCE_REQUIRED = ("partners", "search", "seekers")
+EVIDENCE = ("need_met", "reciprocal")
 
 
 @dataclass(frozen=True)
@@ -58,3 +65,8 @@ def band(relevance: float) -> str:
 
 def band_floor(name: str) -> float:
     return dict(BANDS)[name]
+
+
+def has_evidence(item: dict) -> bool:
+    """Whether an explained item cites at least one pair of texts that meet each other."""
+    return any(reason["type"] in EVIDENCE for reason in item["reasons"])

@@ -17,7 +17,7 @@ import numpy as np
 
 from matchmaker.engine.needs import affinity, categories_of, is_funding_need
 from matchmaker.engine.signals import thesis_fits
-from matchmaker.engine.snapshot import OFFER
+from matchmaker.engine.snapshot import OFFER, ORG
 
 if TYPE_CHECKING:
     from matchmaker.engine.index import MatchIndex
@@ -106,11 +106,19 @@ def forward_fit(index: MatchIndex, query: Query, n: int, weights: Weights) -> np
         np.maximum(offered, described), query.need_positions, len(query.need_terms)
     )
     fits = blend(semantic, lexical_forward(index, query.need_terms, n), weights)
-    strength = weights.typical_offer if query.target == OFFER else weights.typical_provider
+    strength = (
+        weights.typical_offer
+        if query.target == OFFER
+        else weights.typical_search
+        if query.etype < 0
+        else weights.typical_provider
+    )
+    asker = query.card.kind if query.card is not None and query.etype == ORG else None
+    not_needed = set(weights.not_needed_by.get(asker, ()))
     if strength:
         kinds = index.provider_kind[:n]
         for column, terms in enumerate(query.need_terms):
-            categories = categories_of(terms)
+            categories = tuple(c for c in categories_of(terms) if c not in not_needed)
             if categories:
                 typical = np.fromiter(
                     (affinity(categories, k, weights) for k in kinds), dtype=float, count=n

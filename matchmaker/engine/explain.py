@@ -115,7 +115,6 @@ def explain(
     reverse_pairs: list[tuple[int, str, int, float]],
     mode: str,
     lang: str,
-    band: str,
     query_text: str | None = None,
     translate: Translate | None = None,
 ) -> dict:
@@ -164,7 +163,7 @@ def explain(
     if mode == "partners" and forward_pairs and reverse_pairs:
         parts.append(p["both_sides"])
     if not parts:
-        parts.append(p["weak"] if band == "possible" else p["as_a_whole"])
+        parts.append(p["weak"])
     if row.etype == ORG and row.kind == "investor":
         thesis = thesis_text(row, lang)
         if thesis:
@@ -261,13 +260,12 @@ def explain_results(
     mode: str,
     lang: str,
     weights: Weights,
-    bands: list[str] | None = None,
     query_text: str | None = None,
     translate: Translate | None = None,
 ) -> list[dict]:
     """One explained item per scored candidate (`mode`: see engine.ranking.MODES)."""
     items = []
-    for i, s in enumerate(scored):
+    for s in scored:
         card = index.cards[s.slot]
         if card is None:
             continue
@@ -286,7 +284,6 @@ def explain_results(
                 else [],
                 mode=mode,
                 lang=lang,
-                band=bands[i] if bands else "good",
                 query_text=query_text,
                 translate=translate,
             )
@@ -306,3 +303,7 @@ def nothing_fits(lang: str, *, held_back: int, threshold: float) -> str:
     elif held_back:
         text += p["held_back"].format(n=held_back)
     return text + p["gaps"]
+
+
+def closed_offer(lang: str) -> str:
+    return phrases(lang)["closed"]

@@ -30,7 +30,6 @@ PHRASES = {
         "amount": "up to {amount}",
         "thesis": "invests {what}",
         "thesis_fit": "your stage and themes are in their investment focus",
-        "as_a_whole": "their profile as a whole is close to your needs",
         "weak": "a weaker, general fit of profiles",
         "nothing": (
             "Nothing fits well enough yet: no candidate reaches the threshold of {threshold}."
@@ -38,9 +37,10 @@ PHRASES = {
         "held_back_one": " 1 weaker candidate was held back; min_score=0 shows it.",
         "held_back": " {n} weaker candidates were held back; min_score=0 shows them.",
         "empty": "There is no candidate for this list yet.",
+        "closed": "This offer's deadline has passed: nobody can apply any more.",
         "gaps": (
-            " The agency collects needs that the region cannot meet yet in its gap analysis "
-            "(GET /api/v1/analytics/gaps)."
+            " The agency collects needs that the region cannot meet yet in its gap analysis, "
+            "so that they can be met."
         ),
         "and": "and",
         "in": "in",
@@ -66,7 +66,6 @@ PHRASES = {
         "amount": "bis zu {amount}",
         "thesis": "investiert {what}",
         "thesis_fit": "Ihre Phase und Themen liegen im Investitionsfokus",
-        "as_a_whole": "das Profil insgesamt passt zu Ihrem Bedarf",
         "weak": "eine schwächere, allgemeine Übereinstimmung der Profile",
         "nothing": (
             "Noch passt nichts gut genug: kein Kandidat erreicht die Schwelle von {threshold}."
@@ -74,9 +73,10 @@ PHRASES = {
         "held_back_one": " 1 schwächerer Kandidat wurde zurückgehalten; min_score=0 zeigt ihn.",
         "held_back": " {n} schwächere Kandidaten wurden zurückgehalten; min_score=0 zeigt sie.",
         "empty": "Für diese Liste gibt es noch keinen Kandidaten.",
+        "closed": "Die Frist dieses Angebots ist abgelaufen: niemand kann sich mehr bewerben.",
         "gaps": (
             " Bedarfe, die die Region noch nicht decken kann, sammelt die Wirtschaftsförderung "
-            "in ihrer Lückenanalyse (GET /api/v1/analytics/gaps)."
+            "in ihrer Lückenanalyse, damit sie gedeckt werden."
         ),
         "and": "und",
         "in": "in",

@@ -88,7 +88,7 @@ def rank(
         reverse = reverse_exact(index, query, short.tolist(), per_need, reverse, weights)
         text_fit = combine(forward, reverse, mode, weights)
     text = text_fit[short]
-    if mode == "partners":
+    if mode in ("partners", "offers"):
         text = text * kind_priors(index, query.facets, short, weights)
     signals = structured(index, query.facets, short, now, weights)
     signal_weights = {

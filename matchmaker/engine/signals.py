@@ -62,14 +62,16 @@ def structured(
 def kind_priors(
     index: MatchIndex, asking: Facets, slots: np.ndarray, weights: Weights
 ) -> np.ndarray:
-    """The actor-kind prior of each candidate organisation for this asker (1 = neutral)."""
+    """The actor-kind prior of each candidate (an organisation kind, or "offer:<kind>") for
+    this asker (1 = neutral)."""
     out = np.ones(len(slots))
     asking_kind = next((k for k, bit in KIND_BITS.items() if bit == asking.kind_bit), None)
     if asking_kind is None:
         return out
+    providers = index.provider_kind[slots]
     for (kind_a, kind_b), factor in weights.kind_priors.items():
         if kind_a == asking_kind:
-            out[index.kind_bit[slots] == KIND_BITS[kind_b]] = factor
+            out[providers == kind_b] = factor
     return out
 
 

@@ -71,15 +71,19 @@ class Weights:
     stage: float = 0.02
     freshness: float = 0.02
     verified: float = 0.02
-    # Who typically gives what to whom: a prior on the text fit of partner pairs by actor
-    # kind (asker, candidate); unnamed pairs are neutral (1.0). Municipalities and other
-    # public bodies compete for the same settlements rather than serve each other; investors
-    # co-invest, but a member asking for partners is not looking for a fellow investor; two
-    # intermediaries (clusters, chambers) rarely bring each other what a member needs.
+    # Who typically gives what to whom: a prior on the text fit by actor kind (asker,
+    # candidate organisation kind or "offer:<kind>"); unnamed pairs are neutral (1.0).
+    # Municipalities and other public bodies compete for the same settlements rather than
+    # serve each other, and another location's space offer is a competitor's, not theirs to
+    # use; investors co-invest, but one asking for partners is not looking for a fellow
+    # investor, nor for funding offers; two intermediaries rarely bring each other what a
+    # member needs.
     kind_priors: dict = field(
         default_factory=lambda: {
-            ("public", "public"): 0.6,
+            ("public", "public"): 0.4,
+            ("public", "offer:space"): 0.3,
             ("investor", "investor"): 0.7,
+            ("investor", "offer:funding"): 0.3,
             ("intermediary", "intermediary"): 0.85,
         }
     )
@@ -90,6 +94,12 @@ class Weights:
     # talent from universities and training centres, pilot customers from established firms.
     typical_provider: float = 0.0  # between organisations
     typical_offer: float = 0.2  # offers for an organisation (offer kinds: funding, space...)
+    typical_search: float = 0.1  # free-text search: who provides what the text asks for
+    # ... except where the asker is the typical provider itself: a municipality looking for
+    # "companies that need space" does not need space; an investor does not need funding.
+    not_needed_by: dict = field(
+        default_factory=lambda: {"public": ("space", "funding"), "investor": ("funding",)}
+    )
     provider_affinity: dict = field(
         default_factory=lambda: {
             "funding": {

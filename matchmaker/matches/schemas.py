@@ -91,6 +91,9 @@ class MatchListSchema(StrictSchema):
     message = fields.String(
         metadata={"description": "When nothing passes: what that means, in de or en."}
     )
+    gap_analysis = fields.String(
+        metadata={"description": "When nothing passes: where the agency collects unmet needs."}
+    )
     target = fields.String()
     organization_id = fields.String()
     offer_id = fields.String()

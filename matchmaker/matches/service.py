@@ -13,8 +13,15 @@ from typing import Any
 from flask import current_app
 
 from matchmaker.access.principal import Principal
-from matchmaker.engine.calibration import band, band_floor, curve
-from matchmaker.engine.explain import explain_results, nothing_fits
+from matchmaker.engine.calibration import (
+    EVIDENCE_REQUIRED,
+    UNPROVEN_CAP,
+    band,
+    band_floor,
+    curve,
+    has_evidence,
+)
+from matchmaker.engine.explain import closed_offer, explain_results, nothing_fits
 from matchmaker.engine.filters import (
     Filters,
     candidate_mask,
@@ -37,6 +44,8 @@ from matchmaker.offers import service as offers
 from matchmaker.organizations import service as organizations
 
 MAX_LIMIT = 50
+#: Where the agency looks at needs nothing meets (curators; the portal may link its own page).
+GAP_ANALYSIS = "/api/v1/analytics/gaps"
 
 
 @dataclass
@@ -62,6 +71,7 @@ class MatchList:
     held_back: int = 0
     threshold: float = 0.0
     mode: str = "partners"
+    closed: bool = False  # an offer past its deadline
 
     def body(self, lang: str) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -70,7 +80,12 @@ class MatchList:
             "threshold": self.threshold,
         }
         if not self.items:
-            body["message"] = nothing_fits(lang, held_back=self.held_back, threshold=self.threshold)
+            body["message"] = (
+                closed_offer(lang)
+                if self.closed
+                else nothing_fits(lang, held_back=self.held_back, threshold=self.threshold)
+            )
+            body["gap_analysis"] = GAP_ANALYSIS
         return body
 
 
@@ -149,28 +164,31 @@ def _ranked(
         mode=mode,
     )
     calibrated = curve(mode)
-    shown = []
-    for item in scored:
-        relevance = calibrated.relevance(item.score)
-        if relevance >= threshold:
-            shown.append((item, relevance))
-        else:
+    translate = _translator() if options.lang == "en" else None
+    for scored_item in scored:
+        relevance = calibrated.relevance(scored_item.score)
+        if relevance < threshold:  # held back without the cost of an explanation
             answer.held_back += 1
-    answer.items = explain_results(
-        index,
-        query,
-        [item for item, _ in shown],
-        mode=mode,
-        lang=options.lang,
-        weights=options.weights,
-        bands=[band(relevance) for _, relevance in shown],
-        query_text=query_text,
-        translate=_translator() if options.lang == "en" else None,
-    )
-    for item, (scored_item, relevance) in zip(answer.items, shown, strict=True):
+            continue
+        (item,) = explain_results(
+            index,
+            query,
+            [scored_item],
+            mode=mode,
+            lang=options.lang,
+            weights=options.weights,
+            query_text=query_text,
+            translate=translate,
+        )
+        if mode in EVIDENCE_REQUIRED and not has_evidence(item):
+            relevance = min(relevance, UNPROVEN_CAP)
+            if relevance < threshold:
+                answer.held_back += 1
+                continue
         item["raw_score"] = scored_item.score
         item["score"] = round(relevance, 3)
         item["band"] = band(relevance)
+        answer.items.append(item)
     return answer
 
 
@@ -206,7 +224,9 @@ def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> MatchLis
     mask &= eligible_orgs_for(index, query.facets)
     if query.facets.deadline < today_ordinal():
         mask[:] = False  # past its deadline: nobody can apply any more
-    return _ranked(index, query, mask, options, target=ORG, mode="offer_orgs")
+    answer = _ranked(index, query, mask, options, target=ORG, mode="offer_orgs")
+    answer.closed = query.facets.deadline < today_ordinal()
+    return answer
 
 
 def search(*, text: str, options: MatchOptions) -> MatchList:

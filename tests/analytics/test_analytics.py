@@ -51,3 +51,46 @@ def test_coverage_counts_only_open_offers(client, keys, make_org, make_offer):
     quantum = next(t for t in coverage["by_theme"] if t["theme"] == "quantum")
     assert quantum["offers"] == 0
     assert coverage["totals"]["offers"] == 1
+
+
+def test_gaps_count_needs_with_shares_and_never_a_pair_that_meets_each_other(
+    client, keys, make_org
+):
+    base = {"stage": None, "kind": "established", "contact": None, "location": None}
+    a = make_org(
+        **base,
+        name="Chassis Test Co",
+        languages=["en"],
+        description="We test suspension parts for carmakers.",
+        themes=["automotive_mobility"],
+        offers=["Prüfstand für Fahrwerkskomponenten"],
+        needs=["AI-based visual inspection for cast parts", "Kryostat für Quantensensoren"],
+    )
+    b = make_org(
+        **base,
+        name="Gussblick KI GmbH",
+        description="Optische Prüfung mit KI für Gießereien.",
+        themes=["automotive_mobility", "it_ai"],
+        offers=["KI-gestützte optische Qualitätsprüfung für Gussteile"],
+        needs=["Prüfstand für Fahrwerkskomponenten"],
+    )
+    body = client.get("/api/v1/analytics/gaps", headers=keys.curator).get_json()
+    assert body["organizations_checked"] == 2 and body["needs_checked"] == 3
+    assert body["unmet_needs"] == 1  # only the cryostat: the two meet each other's needs
+    automotive = next(g for g in body["groups"] if g["theme"] == "automotive_mobility")
+    assert automotive["count"] == 1 and automotive["needs"] == 3
+    assert automotive["share"] == round(1 / 3, 3)
+    assert [e["need"] for e in automotive["examples"]] == ["Kryostat für Quantensensoren"]
+    assert {e["organization_id"] for e in automotive["examples"]} == {a["id"]}
+    assert b["id"] not in {e["organization_id"] for g in body["groups"] for e in g["examples"]}
+    assert set(body["threshold"]) == {"organizations", "offers"}
+    svg = client.get(
+        "/api/v1/analytics/gaps?format=svg", headers={**keys.curator, "Accept-Language": "de"}
+    ).get_data(as_text=True)
+    assert "Ungedeckte Bedarfe nach Themenfeld" in svg
+    assert "2 veröffentlichten Organisationen (3 Bedarfe)" in svg and "Stand " in svg
+    assert "1 von 3 (33 %)" in svg
+    svg_en = client.get("/api/v1/analytics/gaps?format=svg", headers=keys.curator).get_data(
+        as_text=True
+    )
+    assert "Share of the stated needs of 2 published organisations (3 needs)" in svg_en

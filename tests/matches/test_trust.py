@@ -120,7 +120,7 @@ def test_nothing_fits_gives_an_empty_list_that_says_so(client, keys, region):
     en = _answer(client, keys, url)
     assert en["items"] == [] and en["held_back"] >= 1
     assert en["message"].startswith("Nothing fits well enough yet")
-    assert "/api/v1/analytics/gaps" in en["message"]
+    assert "gap analysis" in en["message"] and en["gap_analysis"] == "/api/v1/analytics/gaps"
     de = _answer(client, keys, url, lang="de")
     assert de["message"].startswith("Noch passt nichts gut genug")
     assert f"{de['threshold']:.2f}".replace(".", ",") in de["message"]
@@ -300,4 +300,4 @@ def test_offer_matches_of_an_expired_offer_are_empty(client, keys, make_org, mak
     make_org()
     expired = make_offer(**offer_payload(deadline="2020-01-31"))
     body = _answer(client, keys, f"/api/v1/offers/{expired['id']}/matches?min_score=0")
-    assert body["items"] == []
+    assert body["items"] == [] and "deadline has passed" in body["message"]
