@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from flask_smorest import abort
 
 from matchmaker.config import Settings
+from matchmaker.core.bodies import BufferedBodies
 from matchmaker.extensions import api, db, limiter
 
 PUBLIC_PREFIXES = (
@@ -51,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             f"sqlite:///{Path(app.instance_path) / 'matchmaker.sqlite3'}"
         )
     check_production_settings(app)
+    app.wsgi_app = BufferedBodies(app.wsgi_app, app.config)
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
@@ -90,6 +92,13 @@ def register_extensions(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     app.config.setdefault("RATELIMIT_DEFAULT", app.config["MATCHMAKER_RATE_LIMIT"])
     app.config.setdefault("RATELIMIT_KEY_PREFIX", app.config["MATCHMAKER_REDIS_PREFIX"] + ":rl")
+    # Body limits and who is calling come before the rate limits (which count per verified
+    # key); the limiter's own hook is registered by init_app, right after these.
+    from matchmaker.observability import register_request_hooks as observe
+
+    observe(app)  # request ids and timing first: every answer, a 413 or 429 too, has them
+    app.before_request(_limit_body)
+    app.before_request(_identify)
     limiter.init_app(app)
     init_runtime(app)
     if app.config["MATCHMAKER_CORS_ORIGINS"]:
@@ -114,7 +123,44 @@ def _sqlite_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=5000")
+            # Erased data is overwritten, not left in free pages of the file.
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
+            # SQLite's own lower() folds ASCII only: "ÖLABSCHEIDER" would not find "öl".
+            dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _is_public() -> bool:
+    return request.path.startswith(PUBLIC_PREFIXES) or request.method == "OPTIONS"
+
+
+def _limit_body() -> None:
+    """413 past the body limit, whatever the transfer encoding: the declared length is
+    checked now, and the body stream is bounded, so a chunked body stops at the limit."""
+    config = current_app.config
+    import_path = request.path.startswith("/api/v1/import")
+    limit = config[
+        "MATCHMAKER_IMPORT_MAX_BODY_BYTES" if import_path else "MATCHMAKER_MAX_BODY_BYTES"
+    ]
+    request.max_content_length = limit
+    if (request.content_length or 0) > limit:
+        abort(413, message=f"Request body larger than {limit} bytes.")
+    if request.environ.get("matchmaker.body_too_large"):
+        abort(413, message=f"Request body larger than {limit} bytes.")
+    if request.environ.get("matchmaker.body_timeout"):
+        timeout = config["MATCHMAKER_BODY_TIMEOUT"]
+        abort(408, message=f"The request body did not arrive within {timeout} seconds.")
+
+
+def _identify() -> None:
+    from matchmaker.access.web import identify_caller
+
+    if not _is_public():
+        identify_caller()
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def register_blueprints(app: Flask) -> None:
@@ -161,20 +207,12 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from matchmaker.access.web import authenticate_request
-    from matchmaker.observability import register_request_hooks as observe
-
-    observe(app)
+    from matchmaker.access.web import require_caller
 
     @app.before_request
-    def _limits_and_auth() -> None:
-        path = request.path
-        limit = app.config["MATCHMAKER_MAX_BODY_BYTES"]
-        if not path.startswith("/api/v1/import") and (request.content_length or 0) > limit:
-            abort(413, message=f"Request body larger than {limit} bytes.")
-        if path.startswith(PUBLIC_PREFIXES) or request.method == "OPTIONS":
-            return
-        authenticate_request()
+    def _authenticated() -> None:
+        if not _is_public():
+            require_caller()
 
     @app.after_request
     def _security_headers(response):

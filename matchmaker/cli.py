@@ -129,7 +129,7 @@ def _import(path: Path, dry_run: bool) -> int:
         click.echo(f"error: {exc.message}", err=True)
         return 2
     if report.errors:
-        click.echo(f"{len(report.errors)} invalid record(s); nothing was written:", err=True)
+        click.echo(f"{report.errors.count} invalid record(s); nothing was written:", err=True)
         for error in report.errors:
             fields = "; ".join(
                 f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"

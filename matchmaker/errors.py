@@ -96,6 +96,14 @@ def register_error_handlers(app) -> None:
         db.session.rollback()
         return error_body(500, "Internal error; the request id identifies it in the logs.")
 
+    @app.errorhandler(RecursionError)
+    def _too_deep(exc):
+        return error_body(
+            400,
+            "The JSON body is nested too deeply.",
+            {"json": {"_schema": ["Nested too deeply."]}},
+        )
+
     @app.errorhandler(413)
     def _too_large(exc):
         return error_body(413, "Request body too large.")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, g, request
 from flask_limiter import Limiter
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
-
-from matchmaker.access.principal import TOKEN_PREFIX
 
 
 class Base(DeclarativeBase):
@@ -80,13 +78,18 @@ api = MatchmakerApi()
 
 
 def _rate_limit_key() -> str:
-    """Rate limits count per API key when one is presented, else per client address."""
-    header = request.headers.get("Authorization", "")
-    _, _, token = header.partition(" ")
-    parts = token.strip().split("_", 2)
-    if len(parts) == 3 and parts[0] == TOKEN_PREFIX:
-        return f"key:{parts[1]}"
+    """Per verified API key (`g.principal`, set by access.web.identify_caller before the
+    limits are checked); per client address for requests without a valid key."""
+    principal = g.get("principal")
+    if principal is not None:
+        return f"key:{principal.key_id}"
     return f"ip:{request.remote_addr or 'unknown'}"
 
 
 limiter = Limiter(key_func=_rate_limit_key, headers_enabled=True)
+
+#: Search, matches, imports and analytics cost far more than a read: their own, lower limit
+#: per key (MATCHMAKER_EXPENSIVE_RATE_LIMIT), shared across them, on top of the default one.
+expensive = limiter.shared_limit(
+    lambda: current_app.config["MATCHMAKER_EXPENSIVE_RATE_LIMIT"], scope="expensive"
+)

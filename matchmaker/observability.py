@@ -7,7 +7,7 @@ import logging
 import time
 import uuid
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 REGISTRY = CollectorRegistry(auto_describe=True)
@@ -54,11 +54,22 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
+class RequestIdFilter(logging.Filter):
+    """Every line logged while a request is served names its request id (the one a 500
+    body gives the client), not only the access line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id") and has_request_context():
+            record.request_id = g.get("request_id")
+        return True
+
+
 def configure_logging(app: Flask) -> None:
     root = logging.getLogger()
     if getattr(root, "_matchmaker_configured", False):
         return
     handler = logging.StreamHandler()
+    handler.addFilter(RequestIdFilter())
     if app.config["MATCHMAKER_LOG_JSON"]:
         handler.setFormatter(JsonFormatter())
     root.handlers = [handler]

@@ -113,7 +113,7 @@ def healthcheck_test(service):
 
 check(isinstance(doc, dict), "the file is not a mapping")
 services = (doc or {}).get("services") or {}
-for name in ("api", "postgres", "redis"):
+for name in ("proxy", "api", "postgres", "redis"):
     check(isinstance(services.get(name), dict), f"service {name!r} is missing")
 api = services.get("api") or {}
 postgres = services.get("postgres") or {}
@@ -129,8 +129,10 @@ check(env.get("MATCHMAKER_DATABASE_URL")
 check(env.get("REDIS_URL") == "redis://redis:6379/0", "api: REDIS_URL must point at redis")
 check(str(env.get("MATCHMAKER_SECRET_KEY", "")).startswith("${MATCHMAKER_SECRET_KEY:?"),
       "api: MATCHMAKER_SECRET_KEY must be required from the environment (${...:?})")
-check(any(str(p).strip('"') == "8000:8000" for p in api.get("ports") or []),
-      "api: port 8000:8000 must be published")
+proxy = services.get("proxy") or {}
+check(any(str(p).strip('"') == "8000:8080" for p in proxy.get("ports") or []),
+      "proxy: port 8000 must be published (to nginx's 8080)")
+check(not api.get("ports"), "api: only the proxy may reach it (no published ports)")
 depends = api.get("depends_on") or {}
 for name in ("postgres", "redis"):
     condition = depends.get(name, {}).get("condition") if isinstance(depends, dict) else None

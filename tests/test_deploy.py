@@ -222,7 +222,12 @@ def test_dockerignore_keeps_the_build_inputs_and_drops_the_rest():
 
 def test_compose_services():
     services = _load_compose()["services"]
-    assert {"api", "postgres", "redis"} <= set(services)
+    assert {"proxy", "api", "postgres", "redis"} <= set(services)
+    proxy = services["proxy"]
+    assert "8000:8080" in [str(port) for port in proxy["ports"]]
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in proxy["volumes"]
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert "proxy_request_buffering on" in nginx and "client_body_timeout" in nginx
 
     api = services["api"]
     assert api["build"] == "."
@@ -233,7 +238,7 @@ def test_compose_services():
     )
     assert env["REDIS_URL"] == "redis://redis:6379/0"
     assert env["MATCHMAKER_SECRET_KEY"].startswith("${MATCHMAKER_SECRET_KEY:?")
-    assert "8000:8000" in [str(port) for port in api["ports"]]
+    assert "ports" not in api and "8000" in [str(port) for port in api["expose"]]
     assert api["depends_on"] == {
         "postgres": {"condition": "service_healthy"},
         "redis": {"condition": "service_healthy"},

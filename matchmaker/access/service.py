@@ -35,6 +35,9 @@ def create_key(
             "a member key needs --organization",
             errors={"json": {"organization_id": ["A member key needs an organisation."]}},
         )
+    if role != "member" and organization_id:
+        message = "Only member keys are bound to an organisation."
+        raise Invalid(message, errors={"json": {"organization_id": [message]}})
     if organization_id is not None and not organizations.exists(organization_id):
         message = f"no organisation {organization_id}"
         raise Invalid(message, errors={"json": {"organization_id": [message]}})
@@ -45,7 +48,8 @@ def create_key(
             prefix=prefix,
             token_hash=_hash(token),
             role=role,
-            label=label or f"{role}-{prefix}",
+            # Not the token's prefix: a label is shown to others (as an audit actor).
+            label=label or f"{role}-{secrets.token_hex(3)}",
             organization_id=organization_id,
         )
         session.add(key)
@@ -75,9 +79,9 @@ def principal_for_token(token: str) -> Principal | None:
         return None
     if not hmac.compare_digest(key.token_hash, _hash(token)):
         return None
-    return Principal(
-        key_id=key.id, role=key.role, label=key.label, organization_id=key.organization_id
-    )
+    # Only members act for an organisation (older keys of other roles may still carry one).
+    organization_id = key.organization_id if key.role == "member" else None
+    return Principal(key_id=key.id, role=key.role, label=key.label, organization_id=organization_id)
 
 
 def keys_of(organization_id: str) -> list[ApiKey]:
@@ -90,3 +94,10 @@ def keys_of(organization_id: str) -> list[ApiKey]:
 def delete_keys_of(organization_id: str) -> None:
     """Stage the deletion of an organisation's keys (erasure)."""
     db.session.execute(sa.delete(ApiKey).where(ApiKey.organization_id == organization_id))
+
+
+def move_keys(*, from_id: str, to_id: str) -> None:
+    """Stage: the members of a merged duplicate now act for the survivor."""
+    db.session.execute(
+        sa.update(ApiKey).where(ApiKey.organization_id == from_id).values(organization_id=to_id)
+    )

@@ -28,7 +28,7 @@ class Keys(MethodView):
                 organization_id=data.get("organization_id"),
             )
         except Invalid as exc:
-            abort(422, message=exc.message, errors={"json": {"organization_id": [exc.message]}})
+            abort(422, message=exc.message, errors=exc.errors)
         return {
             **{
                 c: getattr(key, c)

@@ -13,24 +13,37 @@ from matchmaker.access.principal import Principal
 from matchmaker.access.service import principal_for_token
 
 
-def authenticate_request() -> None:
-    """Set `g.principal` from the Authorization header, or answer 401."""
+def identify_caller() -> None:
+    """Resolve the Authorization header to `g.principal` (or note why not), without
+    answering yet: rate limits count per verified key, or per address for everyone else,
+    before `require_caller` refuses the unknown."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
+        g.auth_problem = "missing"
+        return
+    principal = principal_for_token(token.strip())
+    if principal is None:
+        g.auth_problem = "invalid"
+        return
+    g.principal = principal
+
+
+def require_caller() -> None:
+    """Answer 401 unless `identify_caller` found a valid key."""
+    if g.get("principal") is not None:
+        return
+    if g.get("auth_problem", "missing") == "missing":
         abort(
             401,
             message="Missing API key: send 'Authorization: Bearer <token>'.",
             headers={"WWW-Authenticate": 'Bearer realm="matchmaker"'},
         )
-    principal = principal_for_token(token.strip())
-    if principal is None:
-        abort(
-            401,
-            message="Invalid or revoked API key.",
-            headers={"WWW-Authenticate": 'Bearer realm="matchmaker", error="invalid_token"'},
-        )
-    g.principal = principal
+    abort(
+        401,
+        message="Invalid or revoked API key.",
+        headers={"WWW-Authenticate": 'Bearer realm="matchmaker", error="invalid_token"'},
+    )
 
 
 def current_principal() -> Principal:

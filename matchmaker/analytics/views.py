@@ -9,12 +9,15 @@ from matchmaker.access.web import roles_required
 from matchmaker.analytics import service
 from matchmaker.analytics.schemas import GapArgsSchema
 from matchmaker.core.web import Blueprint, preferred_language
+from matchmaker.extensions import expensive
 
 blp = Blueprint("analytics", __name__, url_prefix="/api/v1/analytics", tag="analytics")
 
 
 @blp.route("/coverage")
 class Coverage(MethodView):
+    decorators = [expensive]
+
     @roles_required("admin", "curator")
     @blp.response(200)
     def get(self):
@@ -24,6 +27,8 @@ class Coverage(MethodView):
 
 @blp.route("/gaps")
 class Gaps(MethodView):
+    decorators = [expensive]
+
     @roles_required("admin", "curator")
     @blp.arguments(GapArgsSchema, location="query")
     @blp.response(200)

@@ -79,3 +79,26 @@ def scrub_actors(key_ids: list[str]) -> None:
         db.session.execute(
             sa.update(AuditEvent).where(AuditEvent.actor_key_id.in_(key_ids)).values(actor=ERASED)
         )
+
+
+def merged_into(organization_id: str) -> list[str]:
+    """Every organisation ever merged into this one, directly or through others (the merge
+    lineage the audit log keeps: each duplicate's "merged_into" event)."""
+    events = db.session.execute(
+        sa.select(AuditEvent.entity_id, AuditEvent.changes).where(
+            AuditEvent.action == "merged_into"
+        )
+    ).all()
+    children: dict[str, list[str]] = {}
+    for entity_id, changes in events:
+        target = ((changes or {}).get("merged_into") or {}).get("after")
+        if target:
+            children.setdefault(target, []).append(entity_id)
+    found: list[str] = []
+    todo = [organization_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found and child != organization_id:
+                found.append(child)
+                todo.append(child)
+    return found

@@ -61,6 +61,14 @@ def unit_of_work() -> Iterator[Session]:
         callback()
 
 
+def checkpoint() -> None:
+    """On SQLite, copy the write-ahead log into the database file and truncate it, so that
+    deleted data leaves no copy there (erasure); elsewhere nothing."""
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def flush() -> None:
     """Send the pending changes of the current unit of work (assigns ids, checks constraints)."""
     db.session.flush()
@@ -104,6 +112,13 @@ def check_unique(column: Any, value: Any, own_id: str | None) -> None:
             f"{column.key} {value!r} is already used by {existing}.",
             errors={"json": {column.key: [f"Already used by {existing}."]}},
         )
+
+
+def contains(word: str) -> str:
+    """A LIKE pattern for "contains this word", its own % and _ taken literally (use with
+    escape="\\")."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def new_id(prefix: str) -> str:

@@ -98,6 +98,25 @@ class EntityFields:
                 errors={"json": {f: ["Only curators may change this field."] for f in locked}},
             )
 
+    def replacement(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A PUT body made whole: every field it may replace and does not send is reset to
+        empty. Fields only curators change keep their value unless sent."""
+        out = dict(data)
+        columns = self.model.__table__.columns
+        for attr, spec in self.items:
+            if spec.readonly or spec.curator_only:
+                continue
+            key = spec.group or spec.path
+            if key in out:
+                continue
+            if spec.group:
+                out[key] = None  # the whole group: its fields become empty
+            elif spec.kind == "list":
+                out[key] = []
+            else:
+                out[key] = None if columns[attr].nullable else ""
+        return out
+
     # -- the API shape -------------------------------------------------------------------
     def to_api(self, entity: Any, *, show_personal: bool) -> dict[str, Any]:
         """The entity as the API shows it, groups nested (`location`, `contact`, ...)."""
@@ -151,9 +170,11 @@ class EntityFields:
             value = (record.get(spec.group) or {}) if spec.group else record
             value = value.get(spec.leaf)
             if spec.kind == "list":
-                row[attr] = separator.join(value or [])
+                row[attr] = neutralise(separator.join(value or []))
             elif spec.kind == "bool":
                 row[attr] = "true" if value else "false"
+            elif isinstance(value, str):
+                row[attr] = neutralise(value)
             else:
                 row[attr] = "" if value is None else value
         return row
@@ -164,7 +185,7 @@ class EntityFields:
         out: dict[str, Any] = {}
         for attr in self.csv_columns:
             spec = self.specs[attr]
-            text = (row.get(attr) or "").strip()
+            text = restore((row.get(attr) or "").strip())
             if not text:
                 continue
             if spec.kind == "list":
@@ -178,6 +199,22 @@ class EntityFields:
         for column in set(row) - set(self.csv_columns) - {None}:
             out[column] = row[column]
         return out
+
+
+#: What a spreadsheet reads as a formula at the start of a cell (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading apostrophe before a formula start."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def restore(text: str) -> str:
+    """The text `neutralise` protected, read back from a CSV file."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def _typed(text: str, kind: str) -> Any:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import flask_smorest
 from flask import request
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 from webargs.flaskparser import FlaskParser
 
 from matchmaker.taxonomy import DISTRICTS, OFFER_KINDS, ORGANIZATION_KINDS, STAGES, STATUSES, THEMES
@@ -151,11 +151,32 @@ class Blueprint(flask_smorest.Blueprint):
         return super().route(rule, parameters=parameters, tags=tags or [self.tag], **options)
 
 
+def _has_lone_surrogate(value) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= char <= "\udfff" for char in value)
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(v) for v in value.values())
+    return False
+
+
 class StrictSchema(Schema):
-    """Rejects unknown fields, naming them."""
+    """Rejects unknown fields, naming them, and text that is not valid Unicode (a JSON escape
+    such as "\\ud800" decodes to a lone surrogate no database can store)."""
 
     class Meta:
         unknown = RAISE
+
+    @pre_load
+    def _valid_unicode(self, data, **kwargs):
+        if isinstance(data, dict):
+            bad = [key for key, value in data.items() if _has_lone_surrogate(value)]
+            if bad:
+                raise ValidationError(
+                    {key: ["Not valid Unicode text (a lone surrogate)."] for key in bad}
+                )
+        return data
 
 
 class Partial:

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import numpy as np
 from flask import current_app
 
+from matchmaker.access import service as access
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
 from matchmaker.core.db import codes_key, unit_of_work
@@ -182,6 +183,7 @@ def merge_organizations(
         offers.move_provider(from_id=duplicate.id, to_id=survivor.id)
         feedback.move(from_id=duplicate.id, to_id=survivor.id)
         introductions.move(from_id=duplicate.id, to_id=survivor.id)
+        access.move_keys(from_id=duplicate.id, to_id=survivor.id)
         survivor.updated_at = utcnow()
         indexing.index_entities([survivor])
         indexing.forget_entity(duplicate)

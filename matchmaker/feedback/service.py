@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from matchmaker.access.principal import Principal
 from matchmaker.core.db import unit_of_work
 from matchmaker.core.time import utcnow
-from matchmaker.errors import Forbidden, Invalid
+from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
 from matchmaker.feedback.models import Feedback
 from matchmaker.offers import service as offers
@@ -31,11 +31,14 @@ def give(
 ) -> Feedback:
     _check_member(principal, organization)
     candidate_type, candidate_id = data["candidate_type"], data["candidate_id"]
-    known = (
-        organizations.exists(candidate_id) and candidate_id != organization.id
-        if candidate_type == "organization"
-        else offers.exists(candidate_id)
-    )
+    # A candidate the caller may not see is as unknown as one that does not exist.
+    try:
+        if candidate_type == "organization":
+            known = organizations.get_organization(candidate_id, principal).id != organization.id
+        else:
+            known = bool(offers.get_visible_offer(candidate_id, principal))
+    except NotFound:
+        known = False
     if not known:
         raise Invalid(
             "Unknown candidate.",
@@ -85,16 +88,13 @@ def dismissed(organization_id: str) -> list[tuple[str, str]]:
     ]
 
 
-def about(organization_id: str) -> list[Feedback]:
-    """Feedback the organisation gave, and feedback given on it."""
+def given_by(organization_id: str) -> list[Feedback]:
+    """The feedback the organisation gave (what others said about it stays theirs)."""
     return list(
         db.session.scalars(
-            sa.select(Feedback).where(
-                sa.or_(
-                    Feedback.organization_id == organization_id,
-                    Feedback.candidate_id == organization_id,
-                )
-            )
+            sa.select(Feedback)
+            .where(Feedback.organization_id == organization_id)
+            .order_by(Feedback.id)
         )
     )
 
@@ -124,9 +124,16 @@ def move(*, from_id: str, to_id: str) -> None:
             db.session.delete(row)
         else:
             row.organization_id = to_id
-    db.session.execute(
-        sa.update(Feedback).where(Feedback.candidate_id == from_id).values(candidate_id=to_id)
+    # Feedback others gave on the duplicate moves to the survivor, unless they already gave
+    # some on the survivor (theirs on the survivor stands; one verdict per candidate).
+    on_survivor = set(
+        db.session.scalars(
+            sa.select(Feedback.organization_id).where(Feedback.candidate_id == to_id)
+        )
     )
-    db.session.execute(
-        sa.delete(Feedback).where(Feedback.organization_id == to_id, Feedback.candidate_id == to_id)
-    )
+    for row in db.session.scalars(sa.select(Feedback).where(Feedback.candidate_id == from_id)):
+        if row.organization_id in on_survivor or row.organization_id == to_id:
+            db.session.delete(row)
+        else:
+            row.candidate_id = to_id
+    db.session.flush()

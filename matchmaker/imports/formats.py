@@ -17,7 +17,7 @@ CSV_COLUMNS = ORGANIZATION_FIELDS.csv_columns
 
 def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
     """Read `{"organizations": [...], "offers": [...]}` from JSON, or organisations from CSV."""
-    text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+    text = _decode(content, fmt) if isinstance(content, bytes) else content
     if fmt == "json":
         try:
             data = json.loads(text)
@@ -39,13 +39,32 @@ def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
                 + (f"; unknown: {', '.join(unknown)}." if unknown else "."),
                 errors={"csv": {name: ["Unknown column."] for name in unknown}},
             )
-        return {
-            "organizations": [
-                ORGANIZATION_FIELDS.from_csv_row(row, CSV_LIST_SEPARATOR) for row in reader
-            ],
-            "offers": [],
-        }
+        try:
+            rows = [ORGANIZATION_FIELDS.from_csv_row(row, CSV_LIST_SEPARATOR) for row in reader]
+        except csv.Error as exc:
+            raise Invalid(
+                f"Unreadable CSV at line {reader.line_num}: {exc}.",
+                errors={"csv": {"_schema": [f"Line {reader.line_num}: {exc}."]}},
+            ) from exc
+        return {"organizations": rows, "offers": []}
     raise Invalid(f"Unknown import format {fmt!r}: use .json or .csv.")
+
+
+def _decode(content: bytes, fmt: str) -> str:
+    """UTF-8 (with or without a byte-order mark); a CSV may also be Windows-1252, as German
+    Excel writes it."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if fmt == "csv":
+            try:
+                return content.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+        raise Invalid(
+            f"The file is not UTF-8 text (byte {exc.start}).",
+            errors={fmt: {"_schema": ["Not UTF-8 text."]}},
+        ) from exc
 
 
 def organizations_csv(records: dict[str, list[dict[str, Any]]]) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, validate
 
 from matchmaker.core.web import StrictSchema, one_of
+from matchmaker.imports.errors import ErrorList
 from matchmaker.offers.schemas import OfferSchema
 from matchmaker.organizations.schemas import OrganizationSchema
 
@@ -83,7 +84,7 @@ class ValidRecords:
 
     organizations: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     offers: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
+    errors: ErrorList = field(default_factory=ErrorList)
 
 
 def validate_records(records: dict[str, list]) -> ValidRecords:

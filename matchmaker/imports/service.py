@@ -9,6 +9,7 @@ from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
 from matchmaker.core.db import flush, unit_of_work
 from matchmaker.core.time import utcnow
+from matchmaker.imports.errors import ErrorList
 from matchmaker.matches import indexing
 from matchmaker.offers import service as offers
 from matchmaker.organizations import service as organizations
@@ -20,14 +21,15 @@ BATCH = 256
 class ImportReport:
     created: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
     updated: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
-    errors: list[dict[str, Any]] = field(default_factory=list)
+    errors: ErrorList = field(default_factory=ErrorList)
     dry_run: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "created": self.created,
             "updated": self.updated,
-            "errors": self.errors,
+            "errors": list(self.errors),
+            "error_count": self.errors.count,
             "dry_run": self.dry_run,
             "written": not self.errors and not self.dry_run,
         }
@@ -73,12 +75,15 @@ def import_records(
     re-imports into a fresh database with its links intact). `errors` are the schema errors of
     the file's other records: with any, nothing is written.
     """
-    report = ImportReport(dry_run=dry_run, errors=list(errors))
+    report = ImportReport(dry_run=dry_run, errors=ErrorList(errors))
+    report.errors.count = getattr(errors, "count", len(errors))
     if report.errors:
         return report
     existing_orgs = _existing(ORGANIZATIONS, orgs)
     existing_offers = _existing(OFFERS, offer_items)
     _check_against_stored(orgs, existing_orgs, report)
+    _check_external_ids(ORGANIZATIONS, orgs, existing_orgs, report)
+    _check_external_ids(OFFERS, offer_items, existing_offers, report)
     file_org_ids = {d["id"] for _, d in orgs if d.get("id")}
     file_org_ext = {d["external_id"] for _, d in orgs if d.get("external_id")}
     provider_ext = {
@@ -139,6 +144,24 @@ def _existing(kind: _Kind, items: list[tuple[int, dict]]) -> dict[int, Any]:
         if row is not None:
             out[position] = row
     return out
+
+
+def _check_external_ids(kind: _Kind, items, existing: dict[int, Any], report) -> None:
+    """A record may not take an external_id that another stored record holds (it would fail
+    at the commit, after a dry run said yes)."""
+    holders = kind.by_external_ids([d["external_id"] for _, d in items if d.get("external_id")])
+    for position, data in items:
+        holder = holders.get(data.get("external_id"))
+        row = existing.get(position)
+        if holder is not None and row is not None and holder.id != row.id:
+            report.errors.append(
+                {
+                    "section": kind.section,
+                    "position": position,
+                    "external_id": data.get("external_id"),
+                    "errors": {"external_id": ["Already used by another stored record."]},
+                }
+            )
 
 
 def _check_against_stored(

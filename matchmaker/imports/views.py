@@ -8,6 +8,7 @@ from flask_smorest import abort
 
 from matchmaker.access.web import current_principal, roles_required
 from matchmaker.core.web import Blueprint
+from matchmaker.extensions import expensive
 from matchmaker.imports import formats, service
 from matchmaker.imports.schemas import (
     IMPORT_BODY,
@@ -21,6 +22,8 @@ blp = Blueprint("imports", __name__, url_prefix="/api/v1", tag="imports")
 
 @blp.route("/import")
 class Import(MethodView):
+    decorators = [expensive]
+
     @roles_required("admin", "curator")
     @blp.arguments(ImportArgsSchema, location="query")
     @blp.doc(requestBody=IMPORT_BODY)
@@ -48,8 +51,13 @@ class Import(MethodView):
         if report.errors:
             abort(
                 422,
-                message=f"{len(report.errors)} invalid record(s); nothing was written.",
-                errors={"records": report.errors},
+                message=f"{report.errors.count} invalid record(s); nothing was written"
+                + (
+                    f" (the first {len(report.errors)} are listed)."
+                    if report.errors.count > len(report.errors)
+                    else "."
+                ),
+                errors={"records": list(report.errors)},
             )
         return report.as_dict()
 

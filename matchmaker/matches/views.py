@@ -16,6 +16,7 @@ from matchmaker.core.web import (
     Blueprint,
     preferred_language,
 )
+from matchmaker.extensions import expensive
 from matchmaker.matches import service
 from matchmaker.matches.schemas import (
     MatchArgsSchema,
@@ -65,6 +66,8 @@ def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions
 
 @blp.route("/organizations/<string:organization_id>/matches", tags=["organizations"])
 class OrganizationMatches(MethodView):
+    decorators = [expensive]
+
     @blp.arguments(MatchArgsSchema, location="query")
     @blp.response(200, MatchListSchema)
     def get(self, args, organization_id):
@@ -81,6 +84,8 @@ class OrganizationMatches(MethodView):
 
 @blp.route("/offers/<string:offer_id>/matches", tags=["offers"])
 class OfferMatches(MethodView):
+    decorators = [expensive]
+
     @blp.arguments(OfferMatchArgsSchema, location="query")
     @blp.response(200, MatchListSchema)
     def get(self, args, offer_id):
@@ -94,6 +99,8 @@ class OfferMatches(MethodView):
 
 @blp.route("/search")
 class Search(MethodView):
+    decorators = [expensive]
+
     @blp.arguments(SearchSchema)
     @blp.response(200, MatchListSchema)
     def post(self, data):

@@ -9,7 +9,14 @@ import sqlalchemy as sa
 
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
-from matchmaker.core.db import check_if_match, check_unique, codes_key, paginate, unit_of_work
+from matchmaker.core.db import (
+    check_if_match,
+    check_unique,
+    codes_key,
+    contains,
+    paginate,
+    unit_of_work,
+)
 from matchmaker.core.time import utcnow
 from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
@@ -59,11 +66,11 @@ def list_offers(*, args: dict[str, Any], principal: Principal) -> tuple[list, in
         )
     if "q" in args:
         for word in args["q"].split()[:8]:
-            pattern = f"%{word.lower()}%"
+            pattern = contains(word.lower())
             query = query.where(
                 sa.or_(
-                    sa.func.lower(Offer.title).like(pattern),
-                    sa.func.lower(Offer.description).like(pattern),
+                    sa.func.lower(Offer.title).like(pattern, escape="\\"),
+                    sa.func.lower(Offer.description).like(pattern, escape="\\"),
                 )
             )
     return paginate(
@@ -156,6 +163,11 @@ def create_offer(*, data: dict[str, Any], principal: Principal) -> Offer:
                 "Curators publish offers.",
                 errors={"json": {"status": ["Only curators may change this field."]}},
             )
+        if data.get("external_id"):  # the agency's CRM key: an import would upsert onto it
+            raise Forbidden(
+                "Only curators set an external_id.",
+                errors={"json": {"external_id": ["Only curators may set this field."]}},
+            )
     check_unique(Offer.external_id, data.get("external_id"), None)
     _check_provider(data.get("provider_id"))
     with unit_of_work() as session:
@@ -175,8 +187,17 @@ def create_offer(*, data: dict[str, Any], principal: Principal) -> Offer:
 
 
 def update_offer(
-    *, offer: Offer, data: dict[str, Any], principal: Principal, if_match: str | None
+    *,
+    offer: Offer,
+    data: dict[str, Any],
+    principal: Principal,
+    if_match: str | None,
+    replace: bool = False,
 ) -> Offer:
+    """Change the fields sent (PATCH), or replace the whole record (PUT, `replace`): what
+    is not sent becomes empty, except the fields only curators change."""
+    if replace:
+        data = FIELDS.replacement(data)
     if not principal.is_staff:
         if principal.role != "member" or offer.provider_id != principal.organization_id:
             raise Forbidden("Members may edit only their own organisation's offers.")

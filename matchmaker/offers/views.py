@@ -23,11 +23,15 @@ def _with_etag(offer, status=200):
     return service.to_api(offer), status, {"ETag": etag(offer)}
 
 
-def _update(data, offer_id):
+def _update(data, offer_id, *, replace=False):
     principal = current_principal()
     offer = service.get_visible_offer(offer_id, principal)
     offer = service.update_offer(
-        offer=offer, data=data, principal=principal, if_match=request.headers.get("If-Match")
+        offer=offer,
+        data=data,
+        principal=principal,
+        if_match=request.headers.get("If-Match"),
+        replace=replace,
     )
     return _with_etag(offer)
 
@@ -61,7 +65,7 @@ class OffersById(MethodView):
     @blp.response(200, OfferSchema)
     def put(self, data, offer_id):
         """Replace an offer (send If-Match with the ETag you read)"""
-        return _update(data, offer_id)
+        return _update(data, offer_id, replace=True)
 
     @roles_required("admin", "curator", "member")
     @blp.arguments(OfferPatchSchema, required=False)  # no body: nothing changes

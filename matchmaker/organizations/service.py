@@ -10,7 +10,14 @@ from blinker import Namespace
 
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
-from matchmaker.core.db import check_if_match, check_unique, codes_key, paginate, unit_of_work
+from matchmaker.core.db import (
+    check_if_match,
+    check_unique,
+    codes_key,
+    contains,
+    paginate,
+    unit_of_work,
+)
 from matchmaker.core.time import utcnow
 from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
@@ -89,13 +96,13 @@ def list_organizations(*, args: dict[str, Any], principal: Principal) -> tuple[l
         query = query.where(Organization.themes_key.contains(f",{args['theme']},"))
     if "q" in args:
         for word in args["q"].split()[:8]:
-            pattern = f"%{word.lower()}%"
+            pattern = contains(word.lower())
             query = query.where(
                 sa.or_(
-                    sa.func.lower(Organization.name).like(pattern),
-                    sa.func.lower(Organization.description).like(pattern),
-                    sa.func.lower(sa.cast(Organization.offers, sa.Text)).like(pattern),
-                    sa.func.lower(sa.cast(Organization.needs, sa.Text)).like(pattern),
+                    sa.func.lower(Organization.name).like(pattern, escape="\\"),
+                    sa.func.lower(Organization.description).like(pattern, escape="\\"),
+                    sa.func.lower(sa.cast(Organization.offers, sa.Text)).like(pattern, escape="\\"),
+                    sa.func.lower(sa.cast(Organization.needs, sa.Text)).like(pattern, escape="\\"),
                 )
             )
     return paginate(
@@ -223,8 +230,17 @@ def create_organization(*, data: dict[str, Any], principal: Principal) -> Organi
 
 
 def update_organization(
-    *, org: Organization, data: dict[str, Any], principal: Principal, if_match: str | None
+    *,
+    org: Organization,
+    data: dict[str, Any],
+    principal: Principal,
+    if_match: str | None,
+    replace: bool = False,
 ) -> Organization:
+    """Change the fields sent (PATCH), or replace the whole record (PUT, `replace`): what
+    is not sent becomes empty, except the fields only curators change."""
+    if replace:
+        data = FIELDS.replacement(data)
     if not principal.is_staff:
         if principal.organization_id != org.id:
             raise Forbidden("Members may edit only their own organisation.")

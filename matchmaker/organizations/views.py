@@ -24,11 +24,15 @@ def _with_etag(org, status=200):
     return service.present(org, current_principal()), status, {"ETag": etag(org)}
 
 
-def _update(data, organization_id):
+def _update(data, organization_id, *, replace=False):
     principal = current_principal()
     org = service.get_organization(organization_id, principal)
     org = service.update_organization(
-        org=org, data=data, principal=principal, if_match=request.headers.get("If-Match")
+        org=org,
+        data=data,
+        principal=principal,
+        if_match=request.headers.get("If-Match"),
+        replace=replace,
     )
     return _with_etag(org)
 
@@ -64,7 +68,7 @@ class OrganizationsById(MethodView):
     @blp.response(200, OrganizationSchema)
     def put(self, data, organization_id):
         """Replace an organisation (send If-Match with the ETag you read)"""
-        return _update(data, organization_id)
+        return _update(data, organization_id, replace=True)
 
     @roles_required("admin", "curator", "member")
     @blp.arguments(OrganizationPatchSchema, required=False)  # no body: nothing changes

@@ -12,6 +12,7 @@ from typing import Any
 from matchmaker.access import service as access
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
+from matchmaker.core.db import after_commit, checkpoint
 from matchmaker.core.time import jsonable
 from matchmaker.errors import Forbidden
 from matchmaker.feedback import service as feedback
@@ -56,7 +57,7 @@ def export_organization(org: organizations.Organization) -> dict[str, Any]:
                     "verdict": f.verdict,
                     "created_at": f.created_at,
                 }
-                for f in feedback.about(org.id)
+                for f in feedback.given_by(org.id)
             ],
             "audit": [
                 {"action": e.action, "actor": e.actor, "at": e.at, "changes": e.changes}
@@ -82,9 +83,14 @@ def erase_organization(org: organizations.Organization, *, principal: Principal)
     keys = access.keys_of(org.id)
     audit.scrub_actors([key.id for key in keys])
     introductions.scrub_actor_labels([key.label for key in keys], audit.ERASED)
-    audit.scrub_fields(org.id, organizations.PERSONAL_FIELDS)
-    introductions.erase_for(org.id)
-    feedback.erase_for(org.id)
+    # The organisation and every record ever merged into it: their histories hold the
+    # personal data they had before the merge.
+    for entity_id in [org.id, *audit.merged_into(org.id)]:
+        audit.scrub_fields(entity_id, organizations.PERSONAL_FIELDS)
+        introductions.erase_for(entity_id)
+        feedback.erase_for(entity_id)
     offers.move_provider(from_id=org.id, to_id=None)
     access.delete_keys_of(org.id)
+    # SQLite keeps changed pages in its write-ahead log until a checkpoint: fold them in.
+    after_commit("checkpoint", checkpoint)
     return True
