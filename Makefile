@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run demo test test-sqlite lint spec spec-check services bench eval calibrate clean
+.PHONY: install run demo test test-sqlite lint spec spec-check services bench eval calibrate constraints clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	# The CPU build of torch first: a looser requirement would pull a multi-GB CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	@bash scripts/install-dictionary.sh
 	@touch $(STAMP)
 
@@ -54,6 +54,12 @@ eval: install
 
 calibrate: install
 	$(BIN)/python benchmarks/quality/calibrate.py
+
+## Pin what is installed now (after changing dependencies in pyproject.toml).
+constraints: install
+	@echo "# Exact versions CI and the README's install use (pip install -c constraints.txt ...), so that" > constraints.txt
+	@echo "# rebuilds do not drift. Regenerate after changing dependencies: make constraints" >> constraints.txt
+	$(BIN)/pip freeze --exclude-editable | grep -v '@ file' | sed 's/+cpu$$//' >> constraints.txt
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

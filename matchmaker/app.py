@@ -131,7 +131,13 @@ def _sqlite_pragmas(app: Flask) -> None:
 
 
 def _is_public() -> bool:
-    return request.path.startswith(PUBLIC_PREFIXES) or request.method == "OPTIONS"
+    """Probes, docs and preflights need no key; nor does a path that does not exist, so that
+    it answers 404 rather than 401."""
+    return (
+        request.url_rule is None
+        or request.path.startswith(PUBLIC_PREFIXES)
+        or request.method == "OPTIONS"
+    )
 
 
 def _limit_body() -> None:
@@ -214,6 +220,21 @@ def register_request_hooks(app: Flask) -> None:
         if not _is_public():
             require_caller()
 
+    @app.before_request
+    def _json_bodies() -> None:
+        """A body sent without saying what it is gets 415, not "the name is missing"."""
+        if (
+            request.method in ("POST", "PUT", "PATCH")
+            and request.content_length
+            and not request.mimetype
+            and request.url_rule is not None
+        ):
+            abort(
+                415,
+                message="Send the body with a Content-Type (application/json, or text/csv for "
+                "imports).",
+            )
+
     @app.after_request
     def _security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -226,6 +247,11 @@ def register_request_hooks(app: Flask) -> None:
         response.headers.setdefault("Cache-Control", "no-store")
         if g.get("principal") is not None:
             response.vary.add("Authorization")
+        if g.get("content_language"):
+            response.vary.add("Accept-Language")
+            response.headers["Content-Language"] = g.content_language
+        if response.status_code not in (429, 503):
+            response.headers.pop("Retry-After", None)  # only where retrying later is the advice
         return response
 
 

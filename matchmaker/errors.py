@@ -61,9 +61,12 @@ def error_body(
     status: int, message: str, errors: dict | None = None, headers: dict | None = None
 ) -> tuple[dict[str, Any], int, dict]:
     """`{code, status, message, errors}`: the shape of every error answer."""
-    body: dict[str, Any] = {"code": status, "status": HTTPStatus(status).phrase, "message": message}
-    if errors:
-        body["errors"] = errors
+    body: dict[str, Any] = {
+        "code": status,
+        "status": HTTPStatus(status).phrase,
+        "message": message,
+        "errors": errors or {},
+    }
     return body, status, headers or {}
 
 

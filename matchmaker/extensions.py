@@ -58,18 +58,23 @@ class MatchmakerApi(Api):
         extra = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
         if extra:
             headers = {**extra, **dict(headers or {})}
+        errors = payload.get("errors") or {}
         if "message" not in payload:
-            errors = payload.get("errors")
-            if errors:
+            if errors.get("json") == ["Invalid JSON body."]:
+                payload["message"] = "The body is not valid JSON."
+            elif errors:
                 fields = sorted(
                     f"{field}"
                     for location in errors.values()
                     if isinstance(location, dict)
                     for field in location
                 )
-                payload["message"] = "Invalid input: " + ", ".join(fields) + "."
+                payload["message"] = (
+                    "Invalid input: " + ", ".join(fields) + "." if fields else "Invalid input."
+                )
             else:
                 payload["message"] = error.description or error.name
+        payload["errors"] = errors  # always present: the one error shape
         return payload, code, headers
 
 

@@ -20,6 +20,17 @@ for service in "$@"; do
         for _ in $(seq 1 100); do pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 && break; sleep 0.2; done
       fi
       pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 || { echo "postgresql is down" >&2; exit 1; }
+      # The suite connects as role `root` to database `test` (MATCHMAKER_TEST_POSTGRES_URL):
+      # create them when missing, as the postgres superuser (local trust or peer auth).
+      if ! psql -h 127.0.0.1 -U root -d test -c "select 1" >/dev/null 2>&1; then
+        as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else sh -c "$1"; fi; }
+        as_postgres "psql -q -c \"CREATE ROLE root LOGIN SUPERUSER\"" >/dev/null 2>&1 || true
+        as_postgres "psql -q -c \"CREATE DATABASE test OWNER root\"" >/dev/null 2>&1 || true
+        psql -h 127.0.0.1 -U root -d test -c "select 1" >/dev/null 2>&1 || {
+          echo "no PostgreSQL role root / database test; create them: sudo -u postgres psql -c 'CREATE ROLE root LOGIN SUPERUSER' -c 'CREATE DATABASE test OWNER root'" >&2
+          exit 1
+        }
+      fi
       ;;
   esac
 done

@@ -29,13 +29,14 @@ class Keys(MethodView):
             )
         except Invalid as exc:
             abort(422, message=exc.message, errors=exc.errors)
-        return {
+        body = {
             **{
                 c: getattr(key, c)
                 for c in ("id", "role", "label", "organization_id", "created_at", "revoked_at")
             },
             "token": token,
         }
+        return body, 201, {"Location": f"/api/v1/keys/{key.id}"}
 
 
 @blp.route("/keys/<string:key_id>")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import flask_smorest
-from flask import request
+from flask import Response, g, request
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 from webargs.flaskparser import FlaskParser
 
@@ -227,6 +227,17 @@ def page_body(items: list, total: int, args: dict) -> dict:
 
 
 def preferred_language() -> str:
-    """German or English from Accept-Language (English when neither is asked for)."""
-    best = request.accept_languages.best_match(["en", "de"])
-    return best or "en"
+    """German or English from Accept-Language (English when neither is asked for); the answer
+    then says which (Content-Language) and that it varies by it (Vary)."""
+    best = request.accept_languages.best_match(["en", "de"]) or "en"
+    g.content_language = best
+    return best
+
+
+def not_modified(tag: str) -> Response | None:
+    """A 304 when the client's If-None-Match names this entity tag (or *), else None."""
+    if request.if_none_match and request.if_none_match.contains_weak(tag.strip('"')):
+        return Response(status=304, headers={"ETag": tag})
+    if "*" in request.headers.get("If-None-Match", ""):
+        return Response(status=304, headers={"ETag": tag})
+    return None

@@ -32,7 +32,8 @@ class Introductions(MethodView):
     @blp.response(201, IntroductionSchema)
     def post(self, data):
         """Ask to be introduced to an organisation"""
-        return service.request_introduction(data=data, principal=current_principal())
+        intro = service.request_introduction(data=data, principal=current_principal())
+        return intro, 201, {"Location": f"/api/v1/introductions/{intro.id}"}
 
 
 @blp.route("/introductions/<string:introduction_id>")

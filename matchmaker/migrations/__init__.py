@@ -20,8 +20,12 @@ def alembic_config(connection=None) -> Config:
 
 def upgrade_database(app: Flask) -> None:
     """Create or upgrade the schema to the newest revision (idempotent)."""
+    import logging
+
     from matchmaker.extensions import db
 
+    # Alembic reports every step at INFO; a CLI command should print only its own result.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     with app.app_context():
         with db.engine.begin() as connection:
             command.upgrade(alembic_config(connection), "head")

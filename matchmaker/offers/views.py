@@ -7,7 +7,7 @@ from flask.views import MethodView
 
 from matchmaker.access.web import current_principal, roles_required
 from matchmaker.core.db import etag
-from matchmaker.core.web import Blueprint, page_body
+from matchmaker.core.web import Blueprint, not_modified, page_body
 from matchmaker.offers import service
 from matchmaker.offers.schemas import (
     OfferPageSchema,
@@ -20,7 +20,10 @@ blp = Blueprint("offers", __name__, url_prefix="/api/v1/offers", tag="offers")
 
 
 def _with_etag(offer, status=200):
-    return service.to_api(offer), status, {"ETag": etag(offer)}
+    headers = {"ETag": etag(offer)}
+    if status == 201:
+        headers["Location"] = f"/api/v1/offers/{offer.id}"
+    return service.to_api(offer), status, headers
 
 
 def _update(data, offer_id, *, replace=False):
@@ -57,8 +60,9 @@ class Offers(MethodView):
 class OffersById(MethodView):
     @blp.response(200, OfferSchema)
     def get(self, offer_id):
-        """Read an offer"""
-        return _with_etag(service.get_visible_offer(offer_id, current_principal()))
+        """Read an offer (If-None-Match with its ETag answers 304)"""
+        offer = service.get_visible_offer(offer_id, current_principal())
+        return not_modified(etag(offer)) or _with_etag(offer)
 
     @roles_required("admin", "curator", "member")
     @blp.arguments(OfferSchema)

@@ -7,7 +7,7 @@ from flask.views import MethodView
 
 from matchmaker.access.web import current_principal, roles_required
 from matchmaker.core.db import etag
-from matchmaker.core.web import Blueprint, page_body
+from matchmaker.core.web import Blueprint, not_modified, page_body
 from matchmaker.organizations import service
 from matchmaker.organizations.schemas import (
     DeleteArgsSchema,
@@ -21,7 +21,10 @@ blp = Blueprint("organizations", __name__, url_prefix="/api/v1/organizations", t
 
 
 def _with_etag(org, status=200):
-    return service.present(org, current_principal()), status, {"ETag": etag(org)}
+    headers = {"ETag": etag(org)}
+    if status == 201:
+        headers["Location"] = f"/api/v1/organizations/{org.id}"
+    return service.present(org, current_principal()), status, headers
 
 
 def _update(data, organization_id, *, replace=False):
@@ -60,8 +63,9 @@ class Organizations(MethodView):
 class OrganizationsById(MethodView):
     @blp.response(200, OrganizationSchema)
     def get(self, organization_id):
-        """Read an organisation"""
-        return _with_etag(service.get_organization(organization_id, current_principal()))
+        """Read an organisation (If-None-Match with its ETag answers 304)"""
+        org = service.get_organization(organization_id, current_principal())
+        return not_modified(etag(org)) or _with_etag(org)
 
     @roles_required("admin", "curator", "member")
     @blp.arguments(OrganizationSchema)

@@ -22,8 +22,6 @@ def test_a_chunked_body_past_the_limit_is_413_and_one_below_is_served(live):
     r = requests.post(f"{live.url}/api/v1/search", data=_chunks(big), headers=headers, timeout=60)
     assert r.status_code == 413 and r.json()["code"] == 413
     small = json.dumps({"text": "battery cell test bench"}).encode()
-    r = requests.post(
-        f"{live.url}/api/v1/search", data=_chunks(small), headers=headers, timeout=60
-    )
+    r = requests.post(f"{live.url}/api/v1/search", data=_chunks(small), headers=headers, timeout=60)
     assert r.status_code == 200, r.text
     assert "items" in r.json()
