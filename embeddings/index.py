@@ -112,6 +112,12 @@ class VectorIndex:
         """Row numbers of `owner` (indexes into `row_similarities` results)."""
         return list(self._rows.get(owner, []))
 
+    def live_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """The vectors of every live row and their owners (shapes (rows, dim) and (rows,))."""
+        owners = self._owner[: self._high]
+        live = np.flatnonzero(owners >= 0)
+        return self._vectors[live], owners[live]
+
     def row_tags(self) -> np.ndarray:
         """The tag of every row up to the high-water mark (aligned with row_similarities)."""
         return self._tag[: self._high]

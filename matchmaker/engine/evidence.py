@@ -73,14 +73,6 @@ def lexical_forward(index: MatchIndex, need_terms: list[list[str]], n: int) -> n
     return out
 
 
-def _density(cos: np.ndarray, k: int = 10) -> np.ndarray:
-    """Per column (one text of the asker): the mean of its k best cosines over all slots,
-    the local density CSLS scales by."""
-    if cos.shape[0] <= k:
-        return cos.mean(axis=0) if cos.shape[0] else np.zeros(cos.shape[1])
-    return np.partition(cos, cos.shape[0] - k, axis=0)[-k:].mean(axis=0)
-
-
 def forward_fit(index: MatchIndex, query: Query, n: int, weights: Weights) -> np.ndarray:
     """How well each slot meets the query's needs (n,); nan when the query states no needs."""
     if not len(query.need_terms):
@@ -88,10 +80,6 @@ def forward_fit(index: MatchIndex, query: Query, n: int, weights: Weights) -> np
     hub = weights.hubness * index.hubness.current(index).supply_of(n)[:, None]
     offered_cos = index.offers.max_per_owner(query.need_vectors, n)
     described_cos = index.profiles_max(query.need_vectors, n)
-    if weights.need_scaling:
-        shift = weights.need_scaling * (weights.need_density - _density(offered_cos))
-        offered_cos = offered_cos + shift
-        described_cos = described_cos + shift
     offered = calibrate(offered_cos - hub, weights)
     described = calibrate(described_cos - hub, weights)
     # A profile answers a need less precisely than a listed offer, and only stands in for

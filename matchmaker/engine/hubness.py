@@ -17,22 +17,12 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from embeddings import VectorIndex
 
 K = 10
 SAMPLE = 2000
 MAX_AGE = 60.0
-
-
-def _rows(store: VectorIndex) -> tuple[np.ndarray, np.ndarray]:
-    owners = store._owner[: store._high]
-    live = np.flatnonzero(owners >= 0)
-    return store._vectors[live], owners[live]
 
 
 def _per_owner(values: np.ndarray, owners: np.ndarray, n: int) -> np.ndarray:
@@ -83,9 +73,9 @@ class Hubness:
         n = index.n_slots
         supply, demand = np.zeros(n), np.zeros(n)
         if index.profile is not None:
-            offer_rows, offer_owner = _rows(index.offers)
-            profile_rows, profile_owner = _rows(index.profile)
-            need_rows, need_owner = _rows(index.needs)
+            offer_rows, offer_owner = index.offers.live_rows()
+            profile_rows, profile_owner = index.profile.live_rows()
+            need_rows, need_owner = index.needs.live_rows()
             offered = _per_owner(_local_density(offer_rows, need_rows, 1), offer_owner, n)
             described = _per_owner(_local_density(profile_rows, need_rows, 2), profile_owner, n)
             # What a candidate offers: its listed offers, else its profile (see evidence.py).

@@ -46,11 +46,6 @@ class Weights:
     # Hubness (CSLS-style, see engine/hubness.py): subtract this share of a candidate's
     # centred mean similarity to its 10 nearest needs (or offers) of the whole population.
     hubness: float = 0.5
-    # Query-side local scaling: a need phrased unlike any offer (low cosines everywhere) still
-    # has best providers; its cosines are shifted by this share of (need_density - its mean
-    # cosine to its 10 nearest candidates).
-    need_scaling: float = 0.0
-    need_density: float = 0.45
     # An investor meets a funding need only inside its thesis (stages and themes); outside
     # it, the need's fit keeps this share.
     outside_thesis: float = 0.3

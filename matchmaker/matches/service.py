@@ -70,7 +70,6 @@ class MatchList:
     items: list[dict] = field(default_factory=list)
     held_back: int = 0
     threshold: float = 0.0
-    mode: str = "partners"
     closed: bool = False  # an offer past its deadline
 
     def body(self, lang: str) -> dict[str, Any]:
@@ -102,8 +101,8 @@ def _translator():
 
 def threshold_of(options: MatchOptions, mode: str) -> float:
     """The lowest relevance this answer shows."""
-    asked = [v for v in (options.min_score, band_floor(options.band) if options.band else None)]
-    asked = [v for v in asked if v is not None]
+    floors = [options.min_score, band_floor(options.band) if options.band else None]
+    asked = [floor for floor in floors if floor is not None]
     return max(asked) if asked else curve(mode).threshold
 
 
@@ -149,7 +148,7 @@ def _ranked(
 ) -> MatchList:
     """Rank the candidates in `mask`, keep those at or above the threshold, explain them."""
     threshold = threshold_of(options, mode)
-    answer = MatchList(threshold=threshold, mode=mode)
+    answer = MatchList(threshold=threshold)
     if index.profile is None:
         return answer
     limit = min(options.limit, MAX_LIMIT)

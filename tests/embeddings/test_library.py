@@ -93,6 +93,8 @@ def test_vector_index_upsert_remove_search_and_memory():
     best = index.max_per_owner(vectors[[7]], 50)
     assert best.shape == (50, 1) and best[3, 0] == pytest.approx(1.0, abs=1e-5)
     assert best[7, 0] == -1.0
+    rows, owners = index.live_rows()
+    assert len(rows) == len(owners) == len(index) and 7 not in owners.tolist()
     big = VectorIndex(dim=384, capacity=10_000)
     for owner in range(10_000):
         big.upsert(owner, np.zeros((1, 384), dtype=np.float32))
