@@ -42,8 +42,8 @@ RUN apt-get update \
     && groupadd --system --gid 10001 matchmaker \
     && useradd --system --no-log-init --uid 10001 --gid matchmaker \
         --create-home --home-dir /home/matchmaker --shell /usr/sbin/nologin matchmaker \
-    && mkdir -p /app \
-    && chown matchmaker:matchmaker /app
+    && mkdir -p /app /var/lib/matchmaker \
+    && chown matchmaker:matchmaker /app /var/lib/matchmaker
 
 COPY --from=build /opt/venv /opt/venv
 

@@ -175,11 +175,14 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("sizes", nargs="*", type=int, default=[2000, 10000])
     parser.add_argument("--duration", type=int, default=30, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workdir", type=Path, help="keep (and reuse) the imported databases")
     args = parser.parse_args(argv)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
+        work = args.workdir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         for n in args.sizes:
-            results.append(measure(n, Path(tmp), args.duration, args.connections))
+            results.append(measure(n, work, args.duration, args.connections))
     report = {
         "tool": "wrk",
         "duration_s": args.duration,

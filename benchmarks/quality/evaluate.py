@@ -205,6 +205,14 @@ def main() -> int:
                 ),
                 ("- investment theses", replace(DEFAULT_WEIGHTS, outside_thesis=1.0)),
                 ("- hubness correction", DEFAULT_WEIGHTS.without("hubness")),
+                (
+                    # What region scale does: only the candidates the fast pass finds are
+                    # scored (here forced on, with a pool as tight as 600 of 100k).
+                    "candidate pass forced (pool 40, 20 rows a vector)",
+                    replace(
+                        DEFAULT_WEIGHTS, exact_limit=0, candidate_pool=40, candidates_per_vector=20
+                    ),
+                ),
                 ("- fellow-seeker discount", DEFAULT_WEIGHTS.without("fellow_seeker")),
                 ("- themes", DEFAULT_WEIGHTS.without("themes", "partner_themes")),
                 ("- proximity", DEFAULT_WEIGHTS.without("proximity")),

@@ -58,42 +58,50 @@ def collapse_variants(values: np.ndarray, positions: np.ndarray, count: int) -> 
     return out
 
 
-def lexical_forward(index: MatchIndex, need_terms: list[list[str]], n: int) -> np.ndarray:
-    """Coverage of each need (columns) by every slot's supply terms (rows), via postings."""
-    out = np.zeros((n, max(len(need_terms), 0)), dtype=np.float64)
+def lexical_forward(
+    index: MatchIndex, need_terms: list[list[str]], slots: np.ndarray
+) -> np.ndarray:
+    """Coverage of each need (columns) by the supply terms of each of `slots` (rows), via
+    postings."""
+    out = np.zeros((len(slots), max(len(need_terms), 0)), dtype=np.float64)
+    if not len(slots):
+        return out
+    at = np.full(index.n_slots, -1, dtype=np.int64)
+    at[slots] = np.arange(len(slots))
     for column, terms in enumerate(need_terms):
         idfs = {t: index.idf(t) for t in set(terms)}
         mass = sum(idfs.values())
         if mass <= 0:
             continue
         for term, weight in idfs.items():
-            slots = index.supply.slots(term)
-            if len(slots):
-                out[slots[slots < n], column] += weight / mass
+            found = index.supply.slots(term)
+            if len(found):
+                rows = at[found[found < len(at)]]
+                out[rows[rows >= 0], column] += weight / mass
     return out
 
 
-def forward_fit(index: MatchIndex, query: Query, n: int, weights: Weights) -> np.ndarray:
-    """How well each slot meets the query's needs (n,); nan when the query states no needs."""
+def forward_fit(index: MatchIndex, query: Query, slots: np.ndarray, weights: Weights) -> np.ndarray:
+    """How well each of `slots` meets the query's needs; nan when the query states no needs."""
     if not len(query.need_terms):
-        return np.full(n, np.nan)
-    hub = weights.hubness * index.hubness.current(index).supply_of(n)[:, None]
-    offered_cos = index.offers.max_per_owner(query.need_vectors, n)
-    described_cos = index.profiles_max(query.need_vectors, n)
+        return np.full(len(slots), np.nan)
+    hub = weights.hubness * index.hubness.current(index).supply_at(slots)[:, None]
+    offered_cos = index.offers.best_per_owner(query.need_vectors, slots)
+    described_cos = index.profile.best_per_owner(query.need_vectors, slots)
     offered = calibrate(offered_cos - hub, weights)
     described = calibrate(described_cos - hub, weights)
     # A profile answers a need less precisely than a listed offer, and only stands in for
     # candidates that list none.
     described = described * np.where(
-        index.has_offers[:n, None], weights.profile_beside_offers, weights.profile_discount
+        index.has_offers[slots, None], weights.profile_beside_offers, weights.profile_discount
     )
     if weights.fellow_seeker:
-        seeking = calibrate(index.needs.max_per_owner(query.need_vectors, n), weights)
+        seeking = calibrate(index.needs.best_per_owner(query.need_vectors, slots), weights)
         described = described * (1.0 - weights.fellow_seeker * np.clip(seeking, 0.0, 1.0))
     semantic = collapse_variants(
         np.maximum(offered, described), query.need_positions, len(query.need_terms)
     )
-    fits = blend(semantic, lexical_forward(index, query.need_terms, n), weights)
+    fits = blend(semantic, lexical_forward(index, query.need_terms, slots), weights)
     strength = (
         weights.typical_offer
         if query.target == OFFER
@@ -104,113 +112,116 @@ def forward_fit(index: MatchIndex, query: Query, n: int, weights: Weights) -> np
     asker = query.card.kind if query.card is not None and query.etype == ORG else None
     not_needed = set(weights.not_needed_by.get(asker, ()))
     if strength:
-        kinds = index.provider_kind[:n]
+        kinds = index.provider_kind[slots].tolist()
         for column, terms in enumerate(query.need_terms):
             categories = tuple(c for c in categories_of(terms) if c not in not_needed)
             if categories:
+                by_kind = {k: affinity(categories, k, weights) for k in set(kinds)}
                 typical = np.fromiter(
-                    (affinity(categories, k, weights) for k in kinds), dtype=float, count=n
+                    map(by_kind.__getitem__, kinds), dtype=float, count=len(kinds)
                 )
                 fits[:, column] += strength * typical * (1.0 - fits[:, column])
-    _apply_theses_forward(index, query, fits, n, weights)
+    _apply_theses_forward(index, query, fits, slots, weights)
     return aggregate(fits, weights)
 
 
-def _apply_theses_forward(index: MatchIndex, query: Query, fits, n: int, weights) -> None:
+def _apply_theses_forward(index: MatchIndex, query: Query, fits, slots, weights) -> None:
     """An investor meets a start-up's funding need only inside its thesis."""
     funding = [i for i, terms in enumerate(query.need_terms) if is_funding_need(terms)]
-    if not funding or not index.has_thesis[:n].any():
+    if not funding or not index.has_thesis[slots].any():
         return
-    asking = query.facets
-    inside = thesis_fits_of_asker(index, asking, n)
-    factor = np.where(index.has_thesis[:n] & ~inside, weights.outside_thesis, 1.0)
+    inside = thesis_fits_of_asker(index, query.facets, slots)
+    factor = np.where(index.has_thesis[slots] & ~inside, weights.outside_thesis, 1.0)
     fits[:, funding] *= factor[:, None]
 
 
-def thesis_fits_of_asker(index: MatchIndex, asking, n: int) -> np.ndarray:
-    """For every investor slot, whether the asker's stage and themes fall inside its thesis."""
-    ok = np.ones(n, dtype=bool)
+def thesis_fits_of_asker(index: MatchIndex, asking, slots: np.ndarray) -> np.ndarray:
+    """For each of `slots` (investors), whether the asker's stage and themes fall inside its
+    thesis."""
+    ok = np.ones(len(slots), dtype=bool)
     stage_bit = (1 << int(asking.stage_idx)) if asking.stage_idx >= 0 else 0
-    stages = index.thesis_stages[:n]
-    themes = index.thesis_themes[:n]
+    stages = index.thesis_stages[slots]
+    themes = index.thesis_themes[slots]
     ok &= (stages == 0) | ((stages & stage_bit) != 0)
     ok &= (themes == 0) | ((themes & asking.theme_bits) != 0)
     return ok
 
 
 def reverse_semantic(
-    index: MatchIndex, query: Query, n: int, weights: Weights
+    index: MatchIndex, query: Query, slots: np.ndarray, weights: Weights
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """How well the query's supply meets each slot's needs, semantically: the aggregated fit
-    (n,; nan for slots that state no needs) and the best fit per (slot, need position)."""
-    sims, row_owner = index.needs.row_similarities(query.supply_vectors)
-    if not sims.shape[1]:
-        return np.full(n, np.nan), None
-    live_rows = (row_owner >= 0) & (row_owner < n)
-    hub = weights.hubness * index.hubness.current(index).demand_of(n)
-    row_hub = np.zeros(len(row_owner))
-    row_hub[live_rows] = hub[row_owner[live_rows]]
+    """How well the query's supply meets the needs of each of `slots`, semantically: the
+    aggregated fit (nan for slots that state no needs) and the best fit per (slot, need
+    position), both aligned with `slots`."""
+    m = len(slots)
+    if not len(query.supply_vectors):
+        return np.full(m, np.nan), None
+    sims, at, row_tags = index.needs.similarities(query.supply_vectors, slots)
+    hub = weights.hubness * index.hubness.current(index).demand_at(slots)
+    row_hub = hub[at]
     listed = ~query.supply_is_profile
     best = np.full(sims.shape[0], -1.0, dtype=np.float64)
     if listed.any():
-        best = calibrate(sims[:, listed].max(axis=1) - row_hub, weights)
+        best = calibrate(sims[:, listed].max(axis=1, initial=-1.0) - row_hub, weights)
     if query.supply_is_profile.any():  # the profile stands in, or speaks beside the offers
         factor = weights.profile_beside_offers if listed.any() else weights.profile_discount
-        described = calibrate(sims[:, query.supply_is_profile].max(axis=1) - row_hub, weights)
+        described = calibrate(
+            sims[:, query.supply_is_profile].max(axis=1, initial=-1.0) - row_hub, weights
+        )
         best = np.maximum(best, described * factor)
     row_sem = np.clip(best, 0.0, 1.0)
-    tags = np.minimum(index.needs.row_tags().astype(np.int64), MAX_POSITIONS - 1)
-    outside = outside_thesis(index, query, n)
+    tags = np.minimum(row_tags.astype(np.int64), MAX_POSITIONS - 1)
+    outside = outside_thesis(index, query, slots)
     if outside is not None:
         # An investor asking: a candidate's funding needs count only inside its thesis.
-        owners = row_owner[live_rows].astype(np.int64)
-        funding = ((index.funding_needs[owners] >> tags[live_rows]) & 1).astype(bool)
-        row_sem[live_rows] *= np.where(funding & outside[owners], weights.outside_thesis, 1.0)
-    keys = row_owner[live_rows].astype(np.int64) * MAX_POSITIONS + tags[live_rows]
-    per_need = np.full(n * MAX_POSITIONS, -1.0)
-    np.maximum.at(per_need, keys, row_sem[live_rows])
-    per_need = per_need.reshape(n, MAX_POSITIONS)
+        funding = ((index.funding_needs[slots[at]] >> tags) & 1).astype(bool)
+        row_sem *= np.where(funding & outside[at], weights.outside_thesis, 1.0)
+    per_need = np.full(m * MAX_POSITIONS, -1.0)
+    np.maximum.at(per_need, at * MAX_POSITIONS + tags, row_sem)
+    per_need = per_need.reshape(m, MAX_POSITIONS)
     valid = per_need >= 0
     counts = valid.sum(axis=1)
     maxes = np.where(counts > 0, per_need.max(axis=1), 0.0)
     sums = np.where(valid, per_need, 0.0).sum(axis=1)
-    means = np.divide(sums, counts, out=np.zeros(n), where=counts > 0)
+    means = np.divide(sums, counts, out=np.zeros(m), where=counts > 0)
     total = weights.best_need + weights.mean_need or 1.0
     semantic = (weights.best_need * maxes + weights.mean_need * means) / total
     return np.where(counts > 0, semantic, np.nan), per_need
 
 
-def outside_thesis(index: MatchIndex, query: Query, n: int) -> np.ndarray | None:
-    """When an investor asks: which slots fall outside its thesis (None otherwise)."""
+def outside_thesis(index: MatchIndex, query: Query, slots: np.ndarray) -> np.ndarray | None:
+    """When an investor asks: which of `slots` fall outside its thesis (None otherwise)."""
     if not query.facets.has_thesis:
         return None
-    return ~thesis_fits(query.facets, index.stage_idx[:n], index.theme_bits[:n])
+    return ~thesis_fits(query.facets, index.stage_idx[slots], index.theme_bits[slots])
 
 
 def reverse_exact(
     index: MatchIndex,
     query: Query,
-    slots: list[int],
+    slots: np.ndarray,
+    short: np.ndarray,
     per_need: np.ndarray,
     reverse: np.ndarray,
     weights: Weights,
 ) -> np.ndarray:
-    """The reverse fit of a shortlist with lexical evidence added (plain Python on purpose: a
-    few hundred candidates with a handful of short needs each, where numpy's per-call overhead
-    would dominate)."""
+    """The reverse fit of a shortlist (`short`: positions in `slots`) with lexical evidence
+    added (plain Python on purpose: a few hundred candidates with a handful of short needs
+    each, where numpy's per-call overhead would dominate)."""
     reverse = reverse.copy()
     idf = index.idf
     w_sem, w_lex = weights.semantic, weights.lexical
     blend_total = (w_sem + w_lex) or 1.0
     agg_total = (weights.best_need + weights.mean_need) or 1.0
     supply_terms = query.supply_terms
-    outside = outside_thesis(index, query, index.n_slots)
+    outside = outside_thesis(index, query, slots)
     asker_kind = query.card.kind if query.card is not None and query.etype >= 0 else None
     if asker_kind is not None and query.etype == 1:
         asker_kind = f"offer:{asker_kind}"
-    for slot, semantic_by_position in zip(slots, per_need[slots].tolist(), strict=True):
+    for at, semantic_by_position in zip(short.tolist(), per_need[short].tolist(), strict=True):
+        slot = int(slots[at])
         masses = index.need_masses(slot)
-        funding = int(index.funding_needs[slot]) if outside is not None and outside[slot] else 0
+        funding = int(index.funding_needs[slot]) if outside is not None and outside[at] else 0
         fits = []
         for position, terms in enumerate(index.need_term_sets[slot]):
             semantic_fit = semantic_by_position[min(position, MAX_POSITIONS - 1)]
@@ -227,7 +238,7 @@ def reverse_exact(
                 fit = min(fit, semantic_fit)  # the semantic part is already outside-thesis
             fits.append(fit)
         if fits:
-            reverse[slot] = (
+            reverse[at] = (
                 weights.best_need * max(fits) + weights.mean_need * sum(fits) / len(fits)
             ) / agg_total
     return reverse

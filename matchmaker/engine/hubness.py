@@ -8,9 +8,11 @@ need, so every list would show them. Subtracting r(c) (centred on the population
 an ordinary candidate is not moved) keeps them where they fit specifically.
 
 Computed for the supply side (what is offered, against a sample of every stated need) and the
-demand side (what is needed, against a sample of everything offered), and cached: the
-population changes slowly, so a recomputation waits until the index changed and the last one
-is `max_age` seconds old.
+demand side (what is needed, against a sample of everything offered). Incremental, so that it
+stays cheap at region scale: r(c) of a changed slot is computed against the current samples
+when it is next needed; the samples are drawn again (and every r(c) recomputed) only when the
+population has doubled or halved, and the medians are refreshed at most every `MAX_AGE`
+seconds.
 """
 
 from __future__ import annotations
@@ -21,25 +23,14 @@ import time
 import numpy as np
 
 K = 10
-SAMPLE = 2000
+SAMPLE = 1000
 MAX_AGE = 60.0
 
 
-def _per_owner(values: np.ndarray, owners: np.ndarray, n: int) -> np.ndarray:
-    """The largest value of each owner's rows (nan for owners without rows)."""
-    out = np.full(n, -np.inf)
-    np.maximum.at(out, owners, values)
-    out[np.isinf(out)] = np.nan
-    return out
-
-
-def _local_density(rows: np.ndarray, population: np.ndarray, seed: int) -> np.ndarray:
-    """Mean cosine of each row to its K nearest rows of (a sample of) the population."""
+def _local_density(rows: np.ndarray, population: np.ndarray) -> np.ndarray:
+    """Mean cosine of each row to its K nearest rows of the population sample."""
     if not len(rows) or not len(population):
         return np.zeros(len(rows))
-    if len(population) > SAMPLE:
-        pick = np.random.default_rng(seed).choice(len(population), SAMPLE, replace=False)
-        population = population[pick]
     k = min(K, len(population))
     out = np.empty(len(rows))
     for start in range(0, len(rows), 4096):
@@ -49,57 +40,140 @@ def _local_density(rows: np.ndarray, population: np.ndarray, seed: int) -> np.nd
     return out
 
 
+def _best_per_owner(values: np.ndarray, at: np.ndarray, count: int) -> np.ndarray:
+    """The largest value of each owner's rows (nan for owners without rows)."""
+    out = np.full(count, -np.inf)
+    np.maximum.at(out, at, values)
+    out[np.isinf(out)] = np.nan
+    return out
+
+
+def _sample(store, seed: int) -> np.ndarray:
+    rows, _ = store.live_rows()
+    if len(rows) > SAMPLE:
+        rows = rows[np.random.default_rng(seed).choice(len(rows), SAMPLE, replace=False)]
+    return rows
+
+
 class Hubness:
-    """Per-slot hub scores of one index, recomputed lazily."""
+    """Per-slot hub scores of one index, kept current incrementally."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version = -1
-        self._computed_at = 0.0
-        # per slot: how far r(c) of what it offers (needs) lies above the population's median
+        self._dirty: set[int] = set()
+        self._need_sample: np.ndarray | None = None
+        self._offer_sample: np.ndarray | None = None
+        self._sampled_rows = 0
+        self._centred_at = 0.0
+        self._medians = (0.0, 0.0)
+        # per slot: r(c) of what it offers (needs); nan = nothing to score
+        self._supply_raw = np.zeros(0)
+        self._demand_raw = np.zeros(0)
+        # per slot: how far r(c) lies above the population's median (0 = not a hub)
         self.supply = np.zeros(0)
         self.demand = np.zeros(0)
 
+    def touch(self, slot: int) -> None:
+        """The slot changed: its r(c) is recomputed when next needed."""
+        self._dirty.add(slot)
+
     def current(self, index) -> Hubness:
-        stale = index.version != self._version
-        if stale and (self._version < 0 or time.monotonic() - self._computed_at >= MAX_AGE):
+        """`index`: the MatchIndex these scores belong to (not imported: it imports this)."""
+        if index.version != self._version:
             with self._lock:
                 if index.version != self._version:
-                    self._compute(index)
+                    self._update(index)
         return self
 
-    def _compute(self, index) -> None:
-        """`index`: the MatchIndex these scores belong to (not imported: it imports this)."""
+    def _update(self, index) -> None:
         n = index.n_slots
-        supply, demand = np.zeros(n), np.zeros(n)
-        if index.profile is not None:
-            offer_rows, offer_owner = index.offers.live_rows()
-            profile_rows, profile_owner = index.profile.live_rows()
-            need_rows, need_owner = index.needs.live_rows()
-            offered = _per_owner(_local_density(offer_rows, need_rows, 1), offer_owner, n)
-            described = _per_owner(_local_density(profile_rows, need_rows, 2), profile_owner, n)
-            # What a candidate offers: its listed offers, else its profile (see evidence.py).
-            supply = np.where(np.isnan(offered), described, offered)
-            demand = _per_owner(_local_density(need_rows, offer_rows, 3), need_owner, n)
-            for values in (supply, demand):
-                known = ~np.isnan(values)
-                values[known] -= np.median(values[known]) if known.any() else 0.0
-                values[~known] = 0.0
-                # Only hubs are corrected: lifting the loneliest candidates would only add noise.
-                np.maximum(values, 0.0, out=values)
-        self.supply, self.demand = supply, demand
+        for name in ("_supply_raw", "_demand_raw", "supply", "demand"):
+            values = getattr(self, name)
+            if len(values) < n:
+                fill = np.nan if name.endswith("raw") else 0.0
+                setattr(self, name, np.concatenate([values, np.full(n - len(values), fill)]))
+        if index.profile is None:
+            self._version = index.version
+            return
+        population = len(index.needs) + len(index.offers)
+        resample = (
+            self._need_sample is None
+            or population >= 2 * self._sampled_rows
+            or 2 * population < self._sampled_rows
+        )
+        if resample:
+            self._need_sample = _sample(index.needs, 1)
+            self._offer_sample = _sample(index.offers, 3)
+            self._sampled_rows = max(population, 1)
+            slots = np.flatnonzero(index.live[:n])
+            self._supply_raw[:] = np.nan
+            self._demand_raw[:] = np.nan
+        else:
+            slots = np.array(sorted(s for s in self._dirty if s < n), dtype=np.int64)
+        self._dirty.clear()
+        if len(slots):
+            self._score(index, slots)
+        now = time.monotonic()
+        if resample or now - self._centred_at >= MAX_AGE:
+            self._medians = tuple(
+                float(np.median(raw[~np.isnan(raw)])) if (~np.isnan(raw)).any() else 0.0
+                for raw in (self._supply_raw, self._demand_raw)
+            )
+            self._centred_at = now
+            slots = np.arange(n)
+        # Only hubs are corrected: lifting the loneliest candidates would only add noise.
+        for raw, out, median in zip(
+            (self._supply_raw, self._demand_raw),
+            (self.supply, self.demand),
+            self._medians,
+            strict=True,
+        ):
+            values = raw[slots] - median
+            out[slots] = np.where(np.isnan(values), 0.0, np.maximum(values, 0.0))
         self._version = index.version
-        self._computed_at = time.monotonic()
 
-    def supply_of(self, n: int) -> np.ndarray:
-        return _fit(self.supply, n)
+    def _score(self, index, slots: np.ndarray) -> None:
+        """r(c) of these slots against the current samples."""
+        count = len(slots)
+        offer_rows, offer_at = index.offers.vectors_of(slots)
+        profile_rows, profile_at = index.profile.vectors_of(slots)
+        need_rows, need_at = index.needs.vectors_of(slots)
+        offered = _best_per_owner(_local_density(offer_rows, self._need_sample), offer_at, count)
+        described = _best_per_owner(
+            _local_density(profile_rows, self._need_sample), profile_at, count
+        )
+        # What a candidate offers: its listed offers, else its profile (see evidence.py).
+        self._supply_raw[slots] = np.where(np.isnan(offered), described, offered)
+        self._demand_raw[slots] = _best_per_owner(
+            _local_density(need_rows, self._offer_sample), need_at, count
+        )
 
-    def demand_of(self, n: int) -> np.ndarray:
-        return _fit(self.demand, n)
+    def supply_at(self, slots: np.ndarray) -> np.ndarray:
+        return self.supply[slots]
 
+    def demand_at(self, slots: np.ndarray) -> np.ndarray:
+        return self.demand[slots]
 
-def _fit(values: np.ndarray, n: int) -> np.ndarray:
-    """`values` cut or padded (0: no correction for slots newer than the computation) to n."""
-    if len(values) >= n:
-        return values[:n]
-    return np.concatenate([values, np.zeros(n - len(values))])
+    def state(self) -> dict[str, np.ndarray]:
+        """What a snapshot keeps (see MatchIndex.save)."""
+        empty = np.zeros((0, 0), dtype=np.float32)
+        return {
+            "hub_need_sample": empty if self._need_sample is None else self._need_sample,
+            "hub_offer_sample": empty if self._offer_sample is None else self._offer_sample,
+            "hub_sampled_rows": np.array([self._sampled_rows]),
+            "hub_supply_raw": self._supply_raw,
+            "hub_demand_raw": self._demand_raw,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, np.ndarray]) -> Hubness:
+        hub = cls()
+        if state["hub_need_sample"].size:
+            hub._need_sample = state["hub_need_sample"]
+            hub._offer_sample = state["hub_offer_sample"]
+            hub._sampled_rows = int(state["hub_sampled_rows"][0])
+            hub._supply_raw = state["hub_supply_raw"].copy()
+            hub._demand_raw = state["hub_demand_raw"].copy()
+            hub._centred_at = -MAX_AGE  # medians are computed on first use
+        return hub

@@ -94,6 +94,8 @@ class MatchIndex:
         self.need_term_sets: list[list[frozenset[str]]] = []
         self.need_categories: list[list[tuple[str, ...]]] = []
         self.offer_terms: list[list[list[str]]] = []
+        # per organisation slot: the (etype, id) of candidates it dismissed (never shown again)
+        self.dismissed: list[frozenset[tuple[int, str]]] = []
         self.supply = Postings()
         self.profile: VectorIndex | None = None
         self.offers: VectorIndex | None = None
@@ -138,6 +140,7 @@ class MatchIndex:
             self.need_term_sets.append([])
             self.need_categories.append([])
             self.offer_terms.append([])
+            self.dismissed.append(frozenset())
             if slot >= self._capacity:
                 self._alloc(max(256, self._capacity * 2))
         self.slot_of[key] = slot
@@ -151,7 +154,8 @@ class MatchIndex:
             self.needs = VectorIndex(dim)
 
     def compact(self) -> None:
-        """Drop the growth slack of the vector stores (after a bulk load)."""
+        """Drop the growth slack of the vector stores and build their approximate indexes
+        (after a bulk load)."""
         if self.profile is not None:
             for store in (self.profile, self.offers, self.needs):
                 store.compact()
@@ -168,6 +172,7 @@ class MatchIndex:
 
     def _clear_slot(self, slot: int) -> None:
         self.version += 1
+        self.hubness.touch(slot)
         self._idf_cache.clear()
         self._mass_cache.clear()
         if self.live[slot]:
@@ -180,6 +185,7 @@ class MatchIndex:
         self.need_term_sets[slot] = []
         self.need_categories[slot] = []
         self.offer_terms[slot] = []
+        self.dismissed[slot] = frozenset()
         if self.profile is not None:
             self.profile.remove(slot)
             self.offers.remove(slot)
@@ -221,21 +227,22 @@ class MatchIndex:
         self.need_term_sets[slot] = [frozenset(item) for item in self.need_terms[slot]]
         self.need_categories[slot] = [categories_of(item) for item in self.need_term_sets[slot]]
         self.offer_terms[slot] = [list(item) for item in terms.get("offer", [])]
+        self.dismissed[slot] = frozenset(record.dismissed)
         self.n_needs[slot] = len(set(positions.get("need", ())))
         self.funding_needs[slot] = sum(
             1 << i for i, terms in enumerate(self.need_terms[slot][:62]) if is_funding_need(terms)
         )
         if self.profile is not None:
             if "profile" in by_field:
-                self.profile.upsert(slot, by_field["profile"], positions["profile"])
+                self.profile.upsert(slot, by_field["profile"], positions["profile"], etype)
             # An offer entity supplies its profile; an organisation its listed offers. Each
             # row is tagged with the position of the text it encodes (variants share it).
             supplied = "offer" if etype == ORG else "profile"
             self.has_offers[slot] = supplied in by_field
             if supplied in by_field:
-                self.offers.upsert(slot, by_field[supplied], positions[supplied])
+                self.offers.upsert(slot, by_field[supplied], positions[supplied], etype)
             if "need" in by_field:
-                self.needs.upsert(slot, by_field["need"], positions["need"])
+                self.needs.upsert(slot, by_field["need"], positions["need"], etype)
         has_vectors = "profile" in by_field
         self.live[slot] = has_vectors
         if has_vectors:
@@ -275,10 +282,10 @@ class MatchIndex:
         wanted = set(kinds)
         return np.fromiter((k in wanted for k in self.offer_kind[:n]), dtype=bool, count=n)
 
-    def profiles_max(self, queries: np.ndarray, n: int) -> np.ndarray:
-        """Cosine of each slot's profile to each query, shape (n, q); -1 without a profile."""
-        assert self.profile is not None
-        return self.profile.max_per_owner(queries, n)
+    def dismissed_slots(self, slot: int) -> set[int]:
+        """The slots of the candidates this organisation dismissed."""
+        found = (self.slot_of.get(key) for key in self.dismissed[slot])
+        return {s for s in found if s is not None}
 
     def vectors(self, slot: int) -> dict[str, np.ndarray]:
         assert self.profile is not None

@@ -1,8 +1,10 @@
 """Ranking: text evidence in both directions, reciprocity, actor-kind priors and structured
 signals, top-k.
 
-A fast vectorised pass scores every allowed candidate; a shortlist is then re-scored exactly
-(lexical evidence in the reverse direction) and the top-k get the details an explanation needs.
+A fast candidate pass (engine/candidates.py) picks the allowed candidates worth scoring (all of
+them, below a few thousand); a vectorised pass scores those; a shortlist is then re-scored
+exactly (lexical evidence in the reverse direction) and the top-k get the details an
+explanation needs.
 Scores here are raw (0..1, higher is better); `engine/calibration.py` turns them into the
 relevance a person reads.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from matchmaker.engine.candidates import candidate_slots
 from matchmaker.engine.evidence import forward_fit, reverse_exact, reverse_semantic
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.queries import Query, Scored
@@ -67,30 +70,35 @@ def rank(
     min_score: float = 0.0,
 ) -> list[Scored]:
     """Rank the allowed candidates (`mask`, hard rules already applied) for `query`."""
-    n = index.n_slots
     if index.profile is None or not mask.any():
         return []
     uses = MODES[mode]
     query.target = target
-    candidates = np.flatnonzero(mask[:n])
     # Without stated needs, an organisation's profile says what it is, not what it looks for:
     # as a partner query that would find look-alikes (peers), so only the reverse counts.
     asks = uses["forward"] and not (mode == "partners" and query.uses_profile_as_need)
-    forward = forward_fit(index, query, n, weights) if asks else np.full(n, np.nan)
+    # -- the fast pass: which candidates to score at all ----------------------------------------
+    slots = candidate_slots(
+        index, query, mask, target=target, forward=asks, reverse=uses["reverse"], weights=weights
+    )
+    if not len(slots):
+        return []
+    forward = forward_fit(index, query, slots, weights) if asks else np.full(len(slots), np.nan)
     reverse, per_need = (
-        reverse_semantic(index, query, n, weights) if uses["reverse"] else (None, None)
+        reverse_semantic(index, query, slots, weights) if uses["reverse"] else (None, None)
     )
     text_fit = combine(forward, reverse, mode, weights)
     # -- shortlist, then the exact pass -----------------------------------------------------
-    size = min(len(candidates), max(weights.shortlist, limit))
-    short = candidates[np.argpartition(-text_fit[candidates], size - 1)[:size]]
+    size = min(len(slots), max(weights.shortlist, limit))
+    short = np.argpartition(-text_fit, size - 1)[:size]
     if reverse is not None and per_need is not None:
-        reverse = reverse_exact(index, query, short.tolist(), per_need, reverse, weights)
+        reverse = reverse_exact(index, query, slots, short, per_need, reverse, weights)
         text_fit = combine(forward, reverse, mode, weights)
     text = text_fit[short]
+    short_slots = slots[short]
     if mode in ("partners", "offers"):
-        text = text * kind_priors(index, query.facets, short, weights)
-    signals = structured(index, query.facets, short, now, weights)
+        text = text * kind_priors(index, query.facets, short_slots, weights)
+    signals = structured(index, query.facets, short_slots, now, weights)
     signal_weights = {
         "text": weights.text,
         "themes": (weights.partner_themes if mode == "partners" else weights.themes)
@@ -109,8 +117,9 @@ def rank(
         score = float(final[i])
         if score < min_score:
             break
-        slot = int(short[i])
-        fwd, rev = forward[slot], None if reverse is None else reverse[slot]
+        slot = int(short_slots[i])
+        at = int(short[i])
+        fwd, rev = forward[at], None if reverse is None else reverse[at]
         distance = signals["distance_km"][i]
         results.append(
             Scored(

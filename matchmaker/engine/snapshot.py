@@ -77,6 +77,8 @@ class EntityRecord:
     eligible_kinds: tuple[str, ...] = ()
     eligible_stages: tuple[str, ...] = ()
     eligible_districts: tuple[str, ...] = ()
+    # organisations: the candidates it marked not relevant, as (etype, id)
+    dismissed: tuple[tuple[int, str], ...] = ()
 
     @property
     def type_name(self) -> str:
@@ -84,7 +86,7 @@ class EntityRecord:
 
     def card(self) -> EntityRecord:
         """The record without its vectors and terms: what a result shows (kept per slot)."""
-        return replace(self, vectors={}, terms={})
+        return replace(self, vectors={}, terms={}, dismissed=())
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,14 @@ class Weights:
     freshness_days: float = 365.0
     # Candidates re-scored exactly (lexical reverse direction, explanations) after the fast pass.
     shortlist: int = 100
+    # The fast candidate pass (engine/candidates.py): with more allowed candidates than
+    # `exact_limit`, only the owners of the `candidates_per_vector` nearest rows to each of
+    # the asker's vectors (in each direction that counts) are scored at all, at most
+    # `candidate_pool` of them (each direction keeps its best share by approximate cosine).
+    # Measured in benchmarks/RESULTS.md against the exhaustive ranking.
+    exact_limit: int = 1500
+    candidates_per_vector: int = 100
+    candidate_pool: int = 600
 
     def without(self, *signals: str) -> Weights:
         """A copy with the named signals switched off (for ablation runs)."""

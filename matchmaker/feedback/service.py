@@ -12,6 +12,7 @@ from matchmaker.core.time import utcnow
 from matchmaker.errors import Forbidden, Invalid, NotFound
 from matchmaker.extensions import db
 from matchmaker.feedback.models import Feedback
+from matchmaker.matches import indexing
 from matchmaker.offers import service as offers
 from matchmaker.organizations import service as organizations
 
@@ -54,8 +55,13 @@ def give(
         if row is None:
             row = Feedback(organization_id=organization.id, candidate_id=candidate_id)
             session.add(row)
+        was_dismissed = row.verdict == "not_relevant"
         row.candidate_type = candidate_type
         row.verdict = data["verdict"]
+        if was_dismissed != (row.verdict == "not_relevant"):
+            # The match index keeps each organisation's dismissals (no read per match): every
+            # worker reloads this organisation after the commit.
+            indexing.log_change_of("organization", organization.id)
         row.actor = principal.actor
         row.updated_at = utcnow()
     return row
@@ -78,14 +84,20 @@ def summary(*, organization: organizations.Organization, principal: Principal) -
 
 def dismissed(organization_id: str) -> list[tuple[str, str]]:
     """(candidate_type, candidate_id) the organisation marked not relevant: never shown again."""
-    return [
-        (candidate_type, candidate_id)
-        for candidate_type, candidate_id in db.session.execute(
-            sa.select(Feedback.candidate_type, Feedback.candidate_id).where(
-                Feedback.organization_id == organization_id, Feedback.verdict == "not_relevant"
-            )
-        )
-    ]
+    return dismissed_by([organization_id]).get(organization_id, [])
+
+
+def dismissed_by(organization_ids: list[str] | None) -> dict[str, list[tuple[str, str]]]:
+    """For each of these organisations (all when None), the candidates it dismissed."""
+    query = sa.select(
+        Feedback.organization_id, Feedback.candidate_type, Feedback.candidate_id
+    ).where(Feedback.verdict == "not_relevant")
+    if organization_ids is not None:
+        query = query.where(Feedback.organization_id.in_(organization_ids))
+    out: dict[str, list[tuple[str, str]]] = {}
+    for organization_id, candidate_type, candidate_id in db.session.execute(query):
+        out.setdefault(organization_id, []).append((candidate_type, candidate_id))
+    return out
 
 
 def given_by(organization_id: str) -> list[Feedback]:

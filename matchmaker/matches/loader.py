@@ -19,9 +19,11 @@ import sqlalchemy as sa
 from sqlalchemy import orm as so
 
 from matchmaker.core.time import as_utc
+from matchmaker.engine import persist
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.snapshot import ENTITY_TYPES, OFFER, ORG, EntityRecord
 from matchmaker.extensions import db
+from matchmaker.feedback import service as feedback
 from matchmaker.matches.models import Embedding, IndexChange
 from matchmaker.matches.runtime import Runtime
 from matchmaker.offers.models import Offer
@@ -35,8 +37,11 @@ SAFETY_POLL_SECONDS = 5.0
 MODELS = {"organization": Organization, "offer": Offer}
 
 
-def record_of(entity: Any, vectors: dict, terms: dict | None = None) -> EntityRecord:
-    """An organisation or offer row (with its vectors by field) as the engine's record."""
+def record_of(
+    entity: Any, vectors: dict, terms: dict | None = None, dismissed: list | None = None
+) -> EntityRecord:
+    """An organisation or offer row (with its vectors by field, and an organisation's
+    dismissed candidates as (entity_type, id)) as the engine's record."""
     updated = as_utc(entity.updated_at)
     lat, lon, located_by = entity.lat, entity.lon, "given"
     if lat is None or lon is None:
@@ -77,6 +82,7 @@ def record_of(entity: Any, vectors: dict, terms: dict | None = None) -> EntityRe
             invest_themes=tuple(entity.invest_themes or ()),
             ticket_eur_min=entity.ticket_eur_min,
             ticket_eur_max=entity.ticket_eur_max,
+            dismissed=tuple((ENTITY_TYPES[t], i) for t, i in dismissed or ()),
             **common,
         )
     return EntityRecord(
@@ -122,6 +128,9 @@ def load_records(
     exist."""
     wanted = None if keys is None else list(keys)
     vectors = _stored_vectors(space, None if wanted is None else [i for _, i in wanted])
+    dismissed = feedback.dismissed_by(
+        None if wanted is None else [i for t, i in wanted if t == "organization"]
+    )
     records, missing = [], []
     for entity_type, model in MODELS.items():
         query = sa.select(model).options(so.undefer(model.search_terms))
@@ -133,7 +142,13 @@ def load_records(
         found = set()
         for entity in db.session.scalars(query):
             found.add(entity.id)
-            records.append(record_of(entity, vectors.get((entity_type, entity.id), {})))
+            records.append(
+                record_of(
+                    entity,
+                    vectors.get((entity_type, entity.id), {}),
+                    dismissed=dismissed.get(entity.id) if entity_type == "organization" else None,
+                )
+            )
         if wanted is not None:
             missing += [(t, i) for t, i in wanted if t == entity_type and i not in found]
     return records, missing
@@ -173,6 +188,69 @@ class IndexKeeper:
         self._dirty = True
 
     def _full_load(self) -> None:
+        snapshot = self.runtime.config.get("MATCHMAKER_INDEX_SNAPSHOT")
+        if snapshot and self._start_from_snapshot(snapshot):
+            return
+        self._load_rows()
+        if snapshot:
+            self.save_snapshot(snapshot)
+
+    def _snapshot_meta(self) -> dict[str, Any]:
+        return {
+            "vector_space": self.runtime.vector_space,
+            "database": _database_identity(),
+            "last_change_id": self.last_change_id,
+            "written_at": time.time(),
+        }
+
+    def save_snapshot(self, path: str) -> None:
+        """Write the index with the change it is current with (atomically; a failure is
+        logged, never raised: the snapshot only speeds up the next start)."""
+        with self._lock:
+            started = time.perf_counter()
+            try:
+                persist.save(self.index, path, self._snapshot_meta())
+            except OSError as exc:
+                logger.warning("could not write the index snapshot %s: %s", path, exc)
+                return
+            logger.info("index snapshot written in %.2fs", time.perf_counter() - started)
+
+    def _start_from_snapshot(self, path: str) -> bool:
+        """Load the snapshot when it belongs to this database and vector space and no change
+        it lacks has been lost; then replay the changes since it was written."""
+        started = time.perf_counter()
+        meta = persist.read_meta(path)
+        if meta is None:
+            return False
+        newest = db.session.scalar(sa.select(sa.func.max(IndexChange.id))) or 0
+        if (
+            meta.get("vector_space") != self.runtime.vector_space
+            or meta.get("database") != _database_identity()
+            or int(meta.get("last_change_id", -1)) > newest
+        ):
+            logger.info("index snapshot %s is not for this database or model: ignored", path)
+            return False
+        try:
+            index = persist.load(path)
+        except Exception as exc:  # noqa: BLE001 - a bad snapshot must never stop a start
+            logger.warning(
+                "index snapshot %s unreadable (%s): loading from the database", path, exc
+            )
+            return False
+        self.index = index
+        self.last_change_id = int(meta["last_change_id"])
+        self._seen_changes = set()
+        self._seen_version = self.runtime.redis_call("get", self.runtime.version_key)
+        self.loaded = True
+        self._sync()  # what changed since the snapshot was written
+        logger.info(
+            "match index started from snapshot (change %d) in %.2fs",
+            self.last_change_id,
+            time.perf_counter() - started,
+        )
+        return True
+
+    def _load_rows(self) -> None:
         started = time.perf_counter()
         self._seen_version = self.runtime.redis_call("get", self.runtime.version_key)
         self.last_change_id = db.session.scalar(sa.select(sa.func.max(IndexChange.id))) or 0
@@ -221,6 +299,11 @@ class IndexKeeper:
                 self.index.put(record)
             for entity_type, entity_id in missing:
                 self.index.drop(ENTITY_TYPES[entity_type], entity_id)
+
+
+def _database_identity() -> str:
+    """Which database the index was read from (its URL without the password)."""
+    return db.engine.url.render_as_string(hide_password=True)
 
 
 def keeper_of(runtime: Runtime) -> IndexKeeper:

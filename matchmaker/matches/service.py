@@ -198,8 +198,12 @@ def matches_for_organization(
     index = current_index()
     query = _query_for(index, organization)
     today = today_ordinal()
-    exclude = {index.slot_for(t, i) for t, i in feedback.dismissed(organization.id)}
-    exclude.add(index.slot_for("organization", organization.id))
+    own = index.slot_for("organization", organization.id)
+    if own is not None and index.live[own]:
+        exclude = index.dismissed_slots(own)  # kept current by the feedback room's notices
+    else:
+        exclude = {index.slot_for(t, i) for t, i in feedback.dismissed(organization.id)}
+    exclude.add(own)
     target = ORG if options.target == "organizations" else OFFER
     mask = candidate_mask(
         index, target=target, filters=options.filters or Filters(), exclude=exclude, today=today

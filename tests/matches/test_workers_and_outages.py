@@ -175,3 +175,88 @@ def test_workers_stay_in_sync_without_redis(app, keys):
     ):
         assert time.perf_counter() - started < 1.5
         time.sleep(0.1)
+
+
+def _worker(app, **extra):
+    keys = ("SQLALCHEMY_DATABASE_URI", "REDIS_URL", "MATCHMAKER_REDIS_PREFIX", "TESTING")
+    return create_app({**{k: app.config[k] for k in keys}, "RATELIMIT_ENABLED": False, **extra})
+
+
+def test_a_new_worker_starts_from_the_snapshot_and_replays_later_changes(app, keys, tmp_path):
+    """The first worker loads the index from the database and writes a snapshot; a worker
+    started later reads it and replays what changed since, so it answers the same."""
+    snapshot = str(tmp_path / "index.snapshot")
+    worker_a = _worker(app, MATCHMAKER_INDEX_SNAPSHOT=snapshot)
+    a_client = worker_a.test_client()
+    first = a_client.post("/api/v1/organizations", json=org_payload(), headers=keys.curator)
+    url = f"/api/v1/organizations/{first.get_json()['id']}/matches?min_score=0"
+    assert a_client.get(url, headers=keys.reader).status_code == 200
+    with worker_a.app_context():
+        written = get_runtime().keeper.last_change_id
+    assert (tmp_path / "index.snapshot").exists()
+    later = a_client.post(
+        "/api/v1/organizations",
+        json=org_payload(
+            name="Later Partner",
+            external_id="later",
+            offers=["Seed-Finanzierung für Batterie-Start-ups"],
+            needs=["Prüfstand für Batteriezellen"],
+        ),
+        headers=keys.curator,
+    ).get_json()
+    worker_b = _worker(app, MATCHMAKER_INDEX_SNAPSHOT=snapshot)
+    b_client = worker_b.test_client()
+    items = b_client.get(url, headers=keys.reader).get_json()["items"]
+    assert later["id"] in [i["id"] for i in items]
+    assert items == a_client.get(url, headers=keys.reader).get_json()["items"]
+    with worker_b.app_context():
+        keeper = get_runtime().keeper
+        assert keeper.last_change_id > written  # replayed, not reloaded from scratch
+    # A snapshot of another database is not used.
+    with worker_b.app_context():
+        from matchmaker.engine import persist
+
+        persist.save(keeper.index, snapshot, {**keeper._snapshot_meta(), "database": "other"})
+    worker_c = _worker(app, MATCHMAKER_INDEX_SNAPSHOT=snapshot)
+    assert worker_c.test_client().get(url, headers=keys.reader).get_json()["items"] == items
+
+
+def test_a_dismissal_reaches_every_worker_within_a_second(app, keys):
+    """Dismissals live in the match index (no read per match); another worker drops the
+    dismissed candidate within a second, and brings it back when the verdict changes."""
+    worker_b = _worker(app)
+    a_client, b_client = app.test_client(), worker_b.test_client()
+    asker = a_client.post(
+        "/api/v1/organizations",
+        json=org_payload(needs=["Seed-Finanzierung für Batterie-Start-ups"]),
+        headers=keys.curator,
+    ).get_json()
+    partner = a_client.post(
+        "/api/v1/organizations",
+        json=org_payload(
+            name="Seed Fund",
+            external_id="seed-fund",
+            offers=["Seed-Finanzierung für Batterie-Start-ups"],
+        ),
+        headers=keys.curator,
+    ).get_json()
+    member = keys.member(asker["id"])
+    url = f"/api/v1/organizations/{asker['id']}/matches?min_score=0"
+
+    def shown() -> bool:
+        return partner["id"] in [
+            i["id"] for i in b_client.get(url, headers=member).get_json()["items"]
+        ]
+
+    assert shown()
+    for verdict, expected in (("not_relevant", False), ("relevant", True)):
+        r = a_client.post(
+            f"/api/v1/organizations/{asker['id']}/feedback",
+            json={"candidate_id": partner["id"], "verdict": verdict},
+            headers=member,
+        )
+        assert r.status_code == 201
+        started = time.perf_counter()
+        while shown() != expected:
+            assert time.perf_counter() - started < 1.0, f"worker b missed {verdict}"
+            time.sleep(0.05)
