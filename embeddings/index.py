@@ -142,6 +142,13 @@ class VectorIndex:
         live = np.flatnonzero(owners >= 0)
         return self._vectors[live].astype(np.float32), owners[live]
 
+    def sample_rows(self, count: int, seed: int) -> np.ndarray:
+        """Up to `count` live rows (float32), drawn at random: only those are converted."""
+        live = np.flatnonzero(self._owner[: self._high] >= 0)
+        if len(live) > count:
+            live = np.sort(np.random.default_rng(seed).choice(live, count, replace=False))
+        return self._vectors[live].astype(np.float32)
+
     # -- the exact stage: the rows of a shortlist of owners ---------------------------------
     def owner_rows(self, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The rows of these owners, grouped by owner in the given order, and for each row the

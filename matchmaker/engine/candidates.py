@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from matchmaker.engine.evidence import lexical_forward
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.queries import Query
 from matchmaker.engine.weights import Weights
@@ -69,17 +70,9 @@ def candidate_slots(
 
 
 def _lexical(index: MatchIndex, need_terms: list[list[str]], mask: np.ndarray):
-    """Allowed slots whose supply shares the rarest terms of the needs, scored by the idf
-    share of a need they cover (the lexical half of the evidence, as a search)."""
-    n = min(index.n_slots, len(mask))
-    score = np.zeros(n)
-    for terms in need_terms:
-        idfs = {t: index.idf(t) for t in set(terms)}
-        mass = sum(idfs.values())
-        for term, weight in idfs.items():
-            found = index.supply.slots(term)
-            if mass > 0 and len(found):
-                found = found[found < n]
-                score[found] += weight / mass
-    hits = np.flatnonzero((score > 0) & mask[:n])
-    return hits, score[hits]
+    """Allowed slots whose supply shares terms with the needs, scored by the idf share of the
+    needs they cover (the lexical half of the evidence, as a search)."""
+    allowed = np.flatnonzero(mask[: index.n_slots])
+    score = lexical_forward(index, need_terms, allowed).sum(axis=1)
+    hits = score > 0
+    return allowed[hits], score[hits]

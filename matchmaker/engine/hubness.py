@@ -48,13 +48,6 @@ def _best_per_owner(values: np.ndarray, at: np.ndarray, count: int) -> np.ndarra
     return out
 
 
-def _sample(store, seed: int) -> np.ndarray:
-    rows, _ = store.live_rows()
-    if len(rows) > SAMPLE:
-        rows = rows[np.random.default_rng(seed).choice(len(rows), SAMPLE, replace=False)]
-    return rows
-
-
 class Hubness:
     """Per-slot hub scores of one index, kept current incrementally."""
 
@@ -103,8 +96,8 @@ class Hubness:
             or 2 * population < self._sampled_rows
         )
         if resample:
-            self._need_sample = _sample(index.needs, 1)
-            self._offer_sample = _sample(index.offers, 3)
+            self._need_sample = index.needs.sample_rows(SAMPLE, 1)
+            self._offer_sample = index.offers.sample_rows(SAMPLE, 3)
             self._sampled_rows = max(population, 1)
             slots = np.flatnonzero(index.live[:n])
             self._supply_raw[:] = np.nan

@@ -3,7 +3,6 @@ and a snapshot must give back the same index."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -53,9 +52,7 @@ def test_a_snapshot_gives_back_the_same_index_and_answers(region, tmp_path):
     path = tmp_path / "index.snapshot"
     persist.save(region, path, {"last_change_id": 7})
     assert persist.read_meta(path) == {"last_change_id": 7}
-    started = time.perf_counter()
     loaded = persist.load(path)
-    assert time.perf_counter() - started < 10
     assert loaded.stats() == region.stats()
     assert loaded.slot_of == region.slot_of
     askers = [s for s in range(region.n_slots) if region.etype[s] == ORG][:5]
