@@ -14,7 +14,6 @@ Two stages, two representations:
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
 
@@ -28,6 +27,8 @@ logger = logging.getLogger(__name__)
 _NO_OWNER = -1
 #: From this many rows in a group on, candidates come from the approximate index.
 ANN_MIN_ROWS = 4096
+#: Compact the store when more rows than this (and than half of all) are free.
+COMPACT_FREE_ROWS = 65536
 
 
 class VectorIndex:
@@ -39,7 +40,11 @@ class VectorIndex:
         self._owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
         self._tag = np.zeros(capacity, dtype=np.int16)
         self._group = np.zeros(capacity, dtype=np.int8)
-        self._rows: dict[int, list[int]] = {}
+        # An owner's rows are contiguous: rows [start, start + count). `owner_rows` of a
+        # shortlist is then a few vectorised operations, not a loop over a dict.
+        self._start = np.full(capacity, -1, dtype=np.int64)
+        self._count = np.zeros(capacity, dtype=np.int32)
+        self._owners = 0
         self._free: list[int] = []
         self._high = 0  # rows [0, _high) have been used at least once
         self._lock = threading.RLock()
@@ -51,7 +56,23 @@ class VectorIndex:
 
     @property
     def owners(self) -> int:
-        return len(self._rows)
+        return self._owners
+
+    def _rows(self, owner: int) -> range:
+        if owner < 0 or owner >= len(self._start) or self._start[owner] < 0:
+            return range(0)
+        start = int(self._start[owner])
+        return range(start, start + int(self._count[owner]))
+
+    def _grow_owners(self, owner: int) -> None:
+        if owner < len(self._start):
+            return
+        size = max(owner + 1, 2 * len(self._start))
+        start = np.full(size, -1, dtype=np.int64)
+        start[: len(self._start)] = self._start
+        count = np.zeros(size, dtype=np.int32)
+        count[: len(self._count)] = self._count
+        self._start, self._count = start, count
 
     @property
     def nbytes(self) -> int:
@@ -86,34 +107,47 @@ class VectorIndex:
         vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
         if vectors.shape[1] != self.dim:
             raise EmbeddingError(f"vector of dimension {vectors.shape[1]}, index has {self.dim}")
+        m = len(vectors)
         with self._lock:
-            self.remove(owner)
-            rows: list[int] = []
-            for i, vector in enumerate(vectors):
-                if self._free:
-                    row = self._free.pop()
-                else:
-                    self._grow(self._high + 1)
-                    row = self._high
-                    self._high += 1
-                self._vectors[row] = vector
-                self._owner[row] = owner
-                self._tag[row] = tags[i] if tags is not None else 0
-                self._group[row] = group
-                rows.append(row)
-            if rows:
-                self._rows[owner] = rows
-                self._group_rows[group] = self._group_rows.get(group, 0) + len(rows)
+            old = self._rows(owner)
+            if len(old) == m and m and int(self._group[old.start]) == group:
+                rows = list(old)  # same size: rewrite in place
                 ann = self._ann.get(group)
                 if ann is not None:
-                    ann.add(vectors, np.asarray(rows))
+                    ann.remove(rows)
+            else:
+                self.remove(owner)
+                if not m:
+                    return
+                if m == 1 and self._free:
+                    rows = [self._free.pop()]
+                else:  # a contiguous block at the end (freed rows are reused one at a time)
+                    if len(self._free) > max(COMPACT_FREE_ROWS, self._high // 2):
+                        self.compact()  # mostly holes: close them before growing further
+                    self._grow(self._high + m)
+                    rows = list(range(self._high, self._high + m))
+                    self._high += m
+                self._grow_owners(owner)
+                self._start[owner], self._count[owner] = rows[0], m
+                self._owners += 1
+                self._group_rows[group] = self._group_rows.get(group, 0) + m
+            block = slice(rows[0], rows[0] + m)
+            self._vectors[block] = vectors
+            self._owner[block] = owner
+            self._tag[block] = tags if tags is not None else 0
+            self._group[block] = group
+            ann = self._ann.get(group)
+            if ann is not None:
+                ann.add(vectors, np.asarray(rows))
 
     def remove(self, owner: int) -> None:
         """Drop every row of `owner` (no-op when it has none)."""
         with self._lock:
-            rows = self._rows.pop(owner, [])
+            rows = list(self._rows(owner))
             if not rows:
                 return
+            self._start[owner], self._count[owner] = -1, 0
+            self._owners -= 1
             group = int(self._group[rows[0]])
             self._group_rows[group] -= len(rows)
             ann = self._ann.get(group)
@@ -127,45 +161,47 @@ class VectorIndex:
     # -- reading an owner ---------------------------------------------------------------------
     def rows_of(self, owner: int) -> np.ndarray:
         """The vectors of `owner`, in insertion order (shape (m, dim), float32)."""
-        rows = self._rows.get(owner)
+        rows = self._rows(owner)
         if not rows:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return self._vectors[rows].astype(np.float32)
+        return _float32(self._vectors[rows.start : rows.stop])
 
     def tags_of(self, owner: int) -> list[int]:
         """The tags of `owner`'s rows, in the order of `rows_of`."""
-        return [int(self._tag[r]) for r in self._rows.get(owner, [])]
+        rows = self._rows(owner)
+        return self._tag[rows.start : rows.stop].tolist()
 
     def live_rows(self) -> tuple[np.ndarray, np.ndarray]:
         """The vectors (float32) of every live row and their owners."""
         owners = self._owner[: self._high]
         live = np.flatnonzero(owners >= 0)
-        return self._vectors[live].astype(np.float32), owners[live]
+        return _float32(self._vectors[live]), owners[live]
 
     def sample_rows(self, count: int, seed: int) -> np.ndarray:
         """Up to `count` live rows (float32), drawn at random: only those are converted."""
         live = np.flatnonzero(self._owner[: self._high] >= 0)
         if len(live) > count:
             live = np.sort(np.random.default_rng(seed).choice(live, count, replace=False))
-        return self._vectors[live].astype(np.float32)
+        return _float32(self._vectors[live])
 
     # -- the exact stage: the rows of a shortlist of owners ---------------------------------
     def owner_rows(self, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The rows of these owners, grouped by owner in the given order, and for each row the
         index of its owner in `owners`."""
-        rows_map = self._rows
-        lists = [rows_map.get(o, ()) for o in np.asarray(owners).tolist()]
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        rows = np.fromiter(
-            itertools.chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum())
-        )
-        return rows, np.repeat(np.arange(len(lists)), counts)
+        owners = np.asarray(owners, dtype=np.int64)
+        inside = (owners >= 0) & (owners < len(self._start))
+        at_owner = np.where(inside, owners, 0)
+        starts = np.where(inside, self._start[at_owner], -1)
+        counts = np.where(starts >= 0, self._count[at_owner], 0).astype(np.int64)
+        at = np.repeat(np.arange(len(owners)), counts)
+        offsets = np.arange(len(at)) - np.repeat(np.cumsum(counts) - counts, counts)
+        return np.repeat(starts, counts) + offsets, at
 
     def vectors_of(self, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The rows (float32) of these owners, and for each row the index of its owner in
         `owners`."""
         rows, at = self.owner_rows(owners)
-        return self._vectors[rows].astype(np.float32), at
+        return _gather32(self._vectors, rows), at
 
     def similarities(
         self, queries: np.ndarray, owners: np.ndarray
@@ -178,7 +214,7 @@ class VectorIndex:
         """
         queries = np.asarray(queries, dtype=np.float32).reshape(-1, self.dim)
         rows, at = self.owner_rows(owners)
-        sims = self._vectors[rows].astype(np.float32) @ queries.T
+        sims = _gather32(self._vectors, rows) @ queries.T
         return sims, at, self._tag[rows]
 
     def best_per_owner(self, queries: np.ndarray, owners: np.ndarray) -> np.ndarray:
@@ -223,7 +259,7 @@ class VectorIndex:
                 )
                 if not len(live):
                     return none
-                sims = self._vectors[live].astype(np.float32) @ queries.T
+                sims = _gather32(self._vectors, live) @ queries.T
                 k = min(k, len(live))
                 top = np.argpartition(-sims, k - 1, axis=0)[:k]
                 rows = live[top.ravel()]
@@ -251,7 +287,7 @@ class VectorIndex:
     def _build_ann(self, group: int) -> None:
         owners = self._owner[: self._high]
         rows = np.flatnonzero((owners >= 0) & (self._group[: self._high] == group))
-        self._ann[group] = Ann(self._vectors[rows].astype(np.float32), rows)
+        self._ann[group] = Ann(_gather32(self._vectors, rows), rows)
         logger.info("approximate index of group %d built over %d rows", group, len(rows))
 
     def prepare(self) -> None:
@@ -267,7 +303,7 @@ class VectorIndex:
     ) -> list[tuple[int, float]]:
         """Top-k owners by their best row's exact cosine to `query`, among owners allowed by
         `mask` (a boolean array over owner ids)."""
-        owners = np.array(sorted(self._rows), dtype=np.int64)
+        owners = np.flatnonzero(self._start >= 0)
         if mask is not None:
             owners = owners[(owners < len(mask)) & mask[np.minimum(owners, len(mask) - 1)]]
         if not len(owners):
@@ -282,23 +318,38 @@ class VectorIndex:
         """Shrink storage to the live rows (after many removals) and build the approximate
         indexes the size calls for."""
         with self._lock:
-            live_rows = sorted(r for rows in self._rows.values() for r in rows)
-            remap = {old: new for new, old in enumerate(live_rows)}
-            capacity = max(1024, len(live_rows))
-            vectors = np.zeros((capacity, self.dim), dtype=np.float16)
-            owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
-            tag = np.zeros(capacity, dtype=np.int16)
-            group = np.zeros(capacity, dtype=np.int8)
-            if live_rows:
-                vectors[: len(live_rows)] = self._vectors[live_rows]
-                owner[: len(live_rows)] = self._owner[live_rows]
-                tag[: len(live_rows)] = self._tag[live_rows]
-                group[: len(live_rows)] = self._group[live_rows]
-            self._rows = {o: [remap[r] for r in rows] for o, rows in self._rows.items()}
-            self._vectors, self._owner, self._tag, self._group = vectors, owner, tag, group
-            self._free, self._high = [], len(live_rows)
+            # Rows sorted by owner: each owner's rows stay one block.
+            live = np.flatnonzero(self._owner[: self._high] >= 0)
+            live = live[np.argsort(self._owner[live], kind="stable")]
+            self._adopt(self._vectors[live], self._owner[live], self._tag[live], self._group[live])
             self._ann = {}  # row numbers changed
             self.prepare()
+
+    def _adopt(self, vectors, owner, tag, group) -> None:
+        """Take these rows (each owner's rows adjacent) as the whole store."""
+        high = len(owner)
+        capacity = max(1024, high)
+        self._vectors = np.zeros((capacity, self.dim), dtype=np.float16)
+        self._owner = np.full(capacity, _NO_OWNER, dtype=np.int32)
+        self._tag = np.zeros(capacity, dtype=np.int16)
+        self._group = np.zeros(capacity, dtype=np.int8)
+        self._vectors[:high], self._owner[:high] = vectors, owner
+        self._tag[:high], self._group[:high] = tag, group
+        self._high = high
+        self._free = np.flatnonzero(self._owner[:high] == _NO_OWNER).tolist()
+        ids = self._owner[:high].astype(np.int64)
+        size = max(1024, int(ids.max(initial=-1)) + 1)
+        self._start = np.full(size, -1, dtype=np.int64)
+        self._count = np.zeros(size, dtype=np.int32)
+        live = np.flatnonzero(ids >= 0)
+        first = live[np.r_[True, ids[live][1:] != ids[live][:-1]]] if len(live) else live
+        self._start[ids[first]] = first
+        np.add.at(self._count, ids[live], 1)
+        self._owners = len(first)
+        if not _blocks(self._owner[:high]):
+            raise EmbeddingError("an owner's rows are not one block")
+        groups, counts = np.unique(self._group[:high][live], return_counts=True)
+        self._group_rows = {int(g): int(c) for g, c in zip(groups, counts, strict=True)}
 
     # -- snapshots --------------------------------------------------------------------------
     def state(self) -> dict[str, np.ndarray]:
@@ -318,30 +369,59 @@ class VectorIndex:
 
     @classmethod
     def from_state(cls, dim: int, state: dict[str, np.ndarray]) -> VectorIndex:
-        store = cls(dim, capacity=max(1024, len(state["owner"])))
-        high = len(state["owner"])
-        store._vectors[:high] = state["vectors"]
-        store._owner[:high] = state["owner"]
-        store._tag[:high] = state["tag"]
-        store._group[:high] = state["group"]
-        store._high = high
-        owners = store._owner[:high]
-        order = np.argsort(owners, kind="stable")
-        sorted_owners = owners[order]
-        cuts = np.flatnonzero(np.diff(sorted_owners)) + 1
-        for rows in np.split(order, cuts):
-            if len(rows):
-                owner = int(owners[rows[0]])
-                if owner == _NO_OWNER:
-                    store._free = rows.tolist()
-                else:
-                    store._rows[owner] = rows.tolist()
-        live = owners >= 0
-        groups, counts = np.unique(store._group[:high][live], return_counts=True)
-        store._group_rows = {int(g): int(c) for g, c in zip(groups, counts, strict=True)}
+        store = cls(dim)
+        owner = np.asarray(state["owner"])
+        if not _blocks(owner):
+            # An older snapshot: rows were not grouped by owner. Regroup them; the
+            # approximate indexes (keyed by row number) are rebuilt.
+            order = np.argsort(owner, kind="stable")
+            live = order[owner[order] >= 0]
+            store._adopt(
+                state["vectors"][live], owner[live], state["tag"][live], state["group"][live]
+            )
+            store.prepare()
+            return store
+        store._adopt(state["vectors"], owner, state["tag"], state["group"])
         for key in state:
             if key.startswith("ann_") and not key.endswith("_trained"):
                 group = int(key[4:])
                 trained = int(state[f"{key}_trained"][0])
                 store._ann[group] = Ann.restore(state[key], trained)
         return store
+
+
+def _blocks(owner: np.ndarray) -> bool:
+    """Whether each owner's rows (owner >= 0; -1 marks a free row) form one block."""
+    if not len(owner):
+        return True
+    starts = np.r_[True, owner[1:] != owner[:-1]] & (owner >= 0)
+    return len(np.unique(owner[owner >= 0])) == int(starts.sum())
+
+
+def _gather32(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """float32 copies of these float16 rows."""
+    return _float32(vectors[rows])
+
+
+def _float32(vectors: np.ndarray) -> np.ndarray:
+    """float16 -> float32. torch converts with the CPU's F16C instructions, about 4x faster
+    than numpy's element loop (benchmarks/RESULTS.md); it is loaded anyway for the encoder."""
+    if vectors.size < 4096:
+        return vectors.astype(np.float32)
+    torch = _torch()
+    if torch is None:
+        return vectors.astype(np.float32)
+    return torch.from_numpy(np.ascontiguousarray(vectors)).float().numpy()
+
+
+_TORCH: list = []
+
+
+def _torch():
+    if not _TORCH:
+        try:
+            import torch
+        except ImportError:  # pragma: no cover - torch comes with sentence-transformers
+            torch = None
+        _TORCH.append(torch)
+    return _TORCH[0]

@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     # A file each worker starts its match index from (and writes after loading it from the
     # database): start-up in seconds at region scale. Empty: no snapshot.
     index_snapshot: str = ""
+    # Answered match lists each worker keeps (exact: keyed by the index version); 0: none.
+    result_cache_size: int = Field(2048, ge=0, le=1_000_000)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -155,6 +157,7 @@ class Settings(BaseSettings):
             "MATCHMAKER_LOG_LEVEL": self.log_level,
             "MATCHMAKER_STALE_AFTER_DAYS": self.stale_after_days,
             "MATCHMAKER_INDEX_SNAPSHOT": self.index_snapshot,
+            "MATCHMAKER_RESULT_CACHE_SIZE": self.result_cache_size,
             "API_TITLE": "matchmaker",
             "API_VERSION": API_VERSION,
             "OPENAPI_VERSION": "3.0.3",

@@ -119,6 +119,18 @@ def record_cache_totals(totals: dict[str, int], reported: dict[str, int]) -> Non
             reported[result] = value
 
 
+MATCH_RESULTS = Counter(
+    "matchmaker_match_results_total",
+    "Match lists answered from the per-process result cache (hit) or ranked (miss)",
+    ["result"],
+    registry=REGISTRY,
+)
+
+
+def record_match_result(result: str) -> None:
+    MATCH_RESULTS.labels(result).inc()
+
+
 def set_index_vectors(count: int) -> None:
     INDEX_VECTORS.set(count)
 

@@ -4,6 +4,7 @@ reads a database (matches/loader.py keeps it current)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field, fields
 
@@ -75,6 +76,7 @@ _COLUMNS = (
     ("provider_kind", object, None),  # "startup", ... or "offer:funding", ...
 )
 _FACETS = tuple(f.name for f in fields(Facets))
+_SERIALS = itertools.count(1)
 
 
 class MatchIndex:
@@ -102,6 +104,7 @@ class MatchIndex:
         self.needs: VectorIndex | None = None
         self.live_docs = 0
         self.version = 0  # bumped by every put and drop (caches derived from the index)
+        self.serial = next(_SERIALS)  # tells this index from any other in the process
         self.hubness = Hubness()
         # idf per term and idf mass per need, valid until the next change of the index.
         self._idf_cache: dict[str, float] = {}

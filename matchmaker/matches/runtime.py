@@ -14,6 +14,7 @@ from flask import Flask, current_app
 
 from embeddings import CircuitBreaker, EmbeddingPipeline, Encoder, RedisVectorCache
 from matchmaker.engine.texts import vector_space
+from matchmaker.matches.results import ResultCache
 from matchmaker.observability import record_encode
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,14 @@ class Runtime:
     keeper: Any = None
     #: Cache totals already reported to Prometheus.
     reported: dict[str, int] = field(default_factory=dict)
+    _results: ResultCache | None = None
+
+    @property
+    def results(self) -> ResultCache:
+        """This process's cache of answered match lists (matches/results.py)."""
+        if self._results is None:
+            self._results = ResultCache(int(self.config.get("MATCHMAKER_RESULT_CACHE_SIZE", 0)))
+        return self._results
 
     @property
     def prefix(self) -> str:

@@ -6,7 +6,7 @@ know: who is asking (visibility), what they dismissed, and vectors for texts it 
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,7 @@ from matchmaker.engine.weights import DEFAULT_WEIGHTS, Weights
 from matchmaker.errors import Invalid
 from matchmaker.feedback import service as feedback
 from matchmaker.matches import indexing, loader
+from matchmaker.matches.results import ranking_clock
 from matchmaker.matches.runtime import get_runtime
 from matchmaker.offers import service as offers
 from matchmaker.organizations import service as organizations
@@ -136,6 +137,37 @@ def _query_for(index: MatchIndex, entity: Any) -> Query:
     )
 
 
+def _answer_key(index: MatchIndex, asker: tuple, options: MatchOptions) -> tuple | None:
+    """The result cache's key for this question (None: not cacheable, e.g. tuned weights)."""
+    if options.weights is not DEFAULT_WEIGHTS:
+        return None
+    return (
+        asker,
+        index.serial,
+        index.version,
+        ranking_clock(),
+        options.target,
+        min(options.limit, MAX_LIMIT),
+        options.min_score,
+        options.band,
+        repr(options.filters or Filters()),
+        options.lang,
+        options.direction,
+    )
+
+
+def _cached(key: tuple | None, compute: Callable[[], MatchList]) -> MatchList:
+    """The answer from this process's result cache, or computed and kept there."""
+    if key is None:
+        return compute()
+    cache = get_runtime().results
+    answer = cache.get(key)
+    if answer is None:
+        answer = compute()
+        cache.put(key, answer)
+    return answer
+
+
 def _ranked(
     index: MatchIndex,
     query: Query,
@@ -159,7 +191,7 @@ def _ranked(
         mask=mask,
         limit=limit,
         weights=options.weights,
-        now=time.time(),
+        now=ranking_clock(),
         mode=mode,
     )
     calibrated = curve(mode)
@@ -196,9 +228,17 @@ def matches_for_organization(
 ) -> MatchList:
     """Partners (`target=organizations`) or offers (`target=offers`) for an organisation."""
     index = current_index()
+    own = index.slot_for("organization", organization.id)
+    live = own is not None and bool(index.live[own])
+    key = _answer_key(index, ("organization", organization.id), options) if live else None
+    return _cached(key, lambda: _organization_matches(index, organization, own, options))
+
+
+def _organization_matches(
+    index: MatchIndex, organization: organizations.Organization, own: int | None, options
+) -> MatchList:
     query = _query_for(index, organization)
     today = today_ordinal()
-    own = index.slot_for("organization", organization.id)
     if own is not None and index.live[own]:
         exclude = index.dismissed_slots(own)  # kept current by the feedback room's notices
     else:
@@ -219,6 +259,13 @@ def matches_for_organization(
 def matches_for_offer(*, offer: offers.Offer, options: MatchOptions) -> MatchList:
     """Organisations that fit an offer: eligible, and whose needs the offer meets."""
     index = current_index()
+    slot = index.slot_for("offer", offer.id)
+    live = slot is not None and bool(index.live[slot])
+    key = _answer_key(index, ("offer", offer.id), options) if live else None
+    return _cached(key, lambda: _offer_matches(index, offer, options))
+
+
+def _offer_matches(index: MatchIndex, offer: offers.Offer, options: MatchOptions) -> MatchList:
     query = _query_for(index, offer)
     exclude = {index.slot_for("organization", offer.provider_id)} if offer.provider_id else set()
     mask = candidate_mask(
@@ -239,6 +286,11 @@ def search(*, text: str, options: MatchOptions) -> MatchList:
     if not text.strip():
         raise Invalid("Empty search text.", errors={"json": {"text": ["Must not be empty."]}})
     index = current_index()
+    key = _answer_key(index, ("search", text), options)
+    return _cached(key, lambda: _search(index, text, options))
+
+
+def _search(index: MatchIndex, text: str, options: MatchOptions) -> MatchList:
     config = current_app.config
     texts = build_texts(
         profile=text,
