@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run demo test test-sqlite lint spec spec-check services bench eval calibrate constraints clean
+.PHONY: install run demo test test-sqlite lint contract spec spec-check services bench eval calibrate constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,9 +36,15 @@ test: install
 test-sqlite: install
 	MATCHMAKER_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-lint: install
+lint: install contract
 	$(BIN)/ruff check matchmaker embeddings tests benchmarks scripts
 	bash scripts/lint-deploy.sh
+
+## The published contract as the portal team uses it: Spectral and Redocly lint
+## api_spec/openapi.json, openapi-typescript generates the types, tsc compiles a portal flow.
+contract:
+	@command -v npm >/dev/null || { echo "npm is needed for the contract check (apt-get install npm)"; exit 1; }
+	cd scripts/contract && { test -d node_modules || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent check
 
 spec: install
 	$(BIN)/python scripts/write_spec.py api_spec/openapi.json

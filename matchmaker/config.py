@@ -169,9 +169,26 @@ class Settings(BaseSettings):
                 "info": {
                     "description": (
                         "Matchmaking API of the Stuttgart region's economic development agency: "
-                        "organisations, offers, explained matches, curation and analytics."
-                    )
+                        "organisations, offers, explained matches, curation and analytics. "
+                        "Every error answers one shape (`Error`: code, status, message, "
+                        "errors by location and field)."
+                    ),
+                    "contact": {
+                        "name": "Wirtschaftsförderung Region Stuttgart (WRS), matchmaker team"
+                    },
+                    "license": {"name": "MIT", "url": "https://opensource.org/licenses/MIT"},
                 },
+                "servers": [
+                    {"url": "http://127.0.0.1:8000", "description": "Local (`make run`)."},
+                    {
+                        "url": "{scheme}://{host}",
+                        "description": "A deployment.",
+                        "variables": {
+                            "scheme": {"default": "https", "enum": ["https", "http"]},
+                            "host": {"default": "matchmaker.example.org"},
+                        },
+                    },
+                ],
                 "components": {
                     "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}
                 },

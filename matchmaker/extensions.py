@@ -8,6 +8,13 @@ from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
 
+from matchmaker.core.openapi import (
+    ContractPlugin,
+    defaults_in_words,
+    named_enum,
+    register_components,
+)
+
 
 class Base(DeclarativeBase):
     """Declarative base of every model."""
@@ -34,8 +41,16 @@ class MatchmakerApi(Api):
     """flask-smorest's Api whose error bodies always carry a readable `message`."""
 
     def _init_spec(self, *args, **kwargs):
+        kwargs["extra_plugins"] = [*(kwargs.get("extra_plugins") or ()), ContractPlugin()]
         super()._init_spec(*args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(_nullable_nested)
+        self.ma_plugin.converter.add_attribute_function(named_enum)
+        self.ma_plugin.converter.add_attribute_function(defaults_in_words)
+        register_components(self.spec)
+
+    def _register_pagination_header(self):
+        """Not registered: pages carry their paging in the body, not in flask-smorest's
+        X-Pagination header (an unused component otherwise)."""
 
     def register_blueprint(self, blp, *, parameters=None, **options):
         """Register a room's Blueprint without adding its name as a tag: its operations are

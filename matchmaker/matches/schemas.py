@@ -26,7 +26,58 @@ MIN_SCORE = (
 BAND = "The weakest band shown: strong, good or possible (= min_score 0.75, 0.5 or 0)."
 
 
+REASON_TYPES = ["need_met", "reciprocal", "thesis", "themes", "distance", "eligibility"]
+
+
+class SharedThemeSchema(StrictSchema):
+    RESPONSE_REQUIRED = ("code", "label")
+    code = fields.String(validate=one_of(THEME_CODES))
+    label = fields.String()
+
+
+class ReasonSchema(StrictSchema):
+    """One part of an explanation, by `type`:
+    - need_met: `your_need` met by `their_offer` (forward), or `their_need` met by you;
+    - reciprocal: `their_need` met by `your_offer` (partners);
+    - thesis: an investor's `stages`, `themes` and ticket range;
+    - themes: the `shared` themes;
+    - distance: `km` between the two (`approximate`: by town);
+    - eligibility: an offer's `deadline` and who may apply (`kinds`, `stages`, `districts`).
+    """
+
+    RESPONSE_REQUIRED = ("type",)
+    type = fields.String(validate=one_of(REASON_TYPES))
+    your_need = fields.String()
+    their_offer = fields.String()
+    their_need = fields.String()
+    your_offer = fields.String()
+    strength = fields.Float(metadata={"description": "How convincing the pair is, 0..1."})
+    stages = fields.List(fields.String(validate=one_of(STAGE_CODES)))
+    themes = fields.List(fields.String(validate=one_of(THEME_CODES)))
+    ticket_eur_min = fields.Integer(allow_none=True)
+    ticket_eur_max = fields.Integer(allow_none=True)
+    shared = fields.List(fields.Nested(SharedThemeSchema))
+    km = fields.Float()
+    approximate = fields.Boolean()
+    eligible = fields.Boolean()
+    deadline = fields.String(allow_none=True, metadata={"description": "ISO date."})
+    kinds = fields.List(fields.String(validate=one_of(KIND_CODES)))
+    districts = fields.List(fields.String(validate=one_of(DISTRICT_CODES)))
+
+
 class MatchItemSchema(StrictSchema):
+    RESPONSE_REQUIRED = (
+        "id",
+        "type",
+        "kind",
+        "score",
+        "band",
+        "raw_score",
+        "explanation",
+        "reasons",
+        "score_parts",
+        "themes",
+    )
     id = fields.String()
     type = fields.String(validate=one_of(["organization", "offer"]))
     name = fields.String()
@@ -50,16 +101,18 @@ class MatchItemSchema(StrictSchema):
         allow_none=True, metadata={"description": "Distance between the two, when known."}
     )
     explanation = fields.String(metadata={"description": "Why this matches, in de or en."})
-    reasons = fields.List(fields.Dict(), metadata={"description": "The explanation's parts."})
+    reasons = fields.List(
+        fields.Nested(ReasonSchema), metadata={"description": "The explanation's parts."}
+    )
     score_parts = fields.Dict(keys=fields.String(), values=fields.Float())
     fit = fields.Dict(
         keys=fields.String(),
         values=fields.Float(allow_none=True),
         metadata={"description": "for_you / for_them: the two directions of a partner match."},
     )
-    themes = fields.List(fields.String())
-    district = fields.String(allow_none=True)
-    stage = fields.String(allow_none=True)
+    themes = fields.List(fields.String(validate=one_of(THEME_CODES)))
+    district = fields.String(allow_none=True, validate=one_of(DISTRICT_CODES))
+    stage = fields.String(allow_none=True, validate=one_of(STAGE_CODES))
     languages = fields.List(fields.String())
     deadline = fields.String(allow_none=True)
     amount_eur_max = fields.Integer(allow_none=True)
@@ -67,6 +120,7 @@ class MatchItemSchema(StrictSchema):
 
 
 class MatchListSchema(StrictSchema):
+    RESPONSE_REQUIRED = ("items", "held_back", "threshold")
     items = fields.List(
         fields.Nested(MatchItemSchema),
         metadata={
@@ -142,7 +196,7 @@ class MatchArgsSchema(StrictSchema):
     band = fields.String(validate=one_of(BAND_CODES), metadata={"description": BAND})
     # Organisation kinds with target=organizations, offer kinds with target=offers (the other
     # set answers 422: a rule between two parameters that the document cannot state).
-    kind = code_csv(KIND_CODES + OFFER_KIND_CODES, max_len=len(",".join(KIND_CODES)))
+    kind = code_csv(KIND_CODES + OFFER_KIND_CODES)
     theme = code_csv(THEME_CODES)
     district = code_csv(DISTRICT_CODES)
     stage = code_csv(STAGE_CODES)

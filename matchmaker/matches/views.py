@@ -29,10 +29,9 @@ blp = Blueprint("matches", __name__, url_prefix="/api/v1", tag="matching")
 
 
 def _codes(args: dict, name: str, allowed: list[str]) -> list[str]:
-    raw = args.get(name)
-    if not raw:
-        return []
-    values = [v.strip() for v in raw.split(",") if v.strip()]
+    """The codes of a filter, each among `allowed` (the schema checked the vocabulary; `kind`
+    also depends on the target)."""
+    values = list(dict.fromkeys(args.get(name) or []))
     bad = [v for v in values if v not in allowed]
     if bad:
         abort(

@@ -36,6 +36,24 @@ class EligibilitySchema(StrictSchema):
 
 
 class OfferSchema(StrictSchema):
+    #: Every answer carries these.
+    RESPONSE_REQUIRED = (
+        "id",
+        "external_id",
+        "title",
+        "kind",
+        "description",
+        "provider_id",
+        "themes",
+        "eligibility",
+        "amount_eur_max",
+        "deadline",
+        "location",
+        "url",
+        "status",
+        "created_at",
+        "updated_at",
+    )
     id = fields.String(dump_only=True)
     external_id = fields.String(allow_none=True, validate=validate.Length(min=1, max=100))
     title = fields.String(required=True, validate=validate.Length(min=1, max=MAX_NAME))
@@ -57,6 +75,11 @@ class OfferSchema(StrictSchema):
     updated_at = UtcDateTime(dump_only=True)
 
 
+class OfferInputSchema(OfferSchema):
+    """An offer as created or replaced (POST, PUT): the same fields, its own component, so
+    that the answer's component can say which fields are always there."""
+
+
 class OfferPatchSchema(Partial, OfferSchema):
     """Any subset of the offer's fields (PATCH)."""
 
@@ -73,4 +96,5 @@ class OfferQueryArgsSchema(PageArgsSchema):
 
 
 class OfferPageSchema(PageSchema):
+    RESPONSE_REQUIRED = ("items", "page", "page_size", "total", "pages")
     items = fields.List(fields.Nested(OfferSchema))

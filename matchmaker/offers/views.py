@@ -10,6 +10,7 @@ from matchmaker.core.db import etag
 from matchmaker.core.web import Blueprint, not_modified, page_body
 from matchmaker.offers import service
 from matchmaker.offers.schemas import (
+    OfferInputSchema,
     OfferPageSchema,
     OfferPatchSchema,
     OfferQueryArgsSchema,
@@ -49,7 +50,7 @@ class Offers(MethodView):
         return page_body([service.to_api(o) for o in items], total, args)
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OfferSchema)
+    @blp.arguments(OfferInputSchema)
     @blp.response(201, OfferSchema)
     def post(self, data):
         """Create an offer (curators; members for their own organisation, as draft)"""
@@ -65,7 +66,7 @@ class OffersById(MethodView):
         return not_modified(etag(offer)) or _with_etag(offer)
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OfferSchema)
+    @blp.arguments(OfferInputSchema)
     @blp.response(200, OfferSchema)
     def put(self, data, offer_id):
         """Replace an offer (send If-Match with the ETag you read)"""

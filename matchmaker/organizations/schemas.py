@@ -74,6 +74,28 @@ class InvestmentSchema(StrictSchema):
 
 
 class OrganizationSchema(StrictSchema):
+    #: Every answer carries these (`contact` only for those allowed to see it).
+    RESPONSE_REQUIRED = (
+        "id",
+        "external_id",
+        "name",
+        "kind",
+        "description",
+        "offers",
+        "needs",
+        "themes",
+        "stage",
+        "location",
+        "founded_year",
+        "employees",
+        "website",
+        "investment",
+        "languages",
+        "status",
+        "verified",
+        "created_at",
+        "updated_at",
+    )
     id = fields.String(dump_only=True)
     external_id = fields.String(
         allow_none=True,
@@ -126,6 +148,11 @@ class OrganizationSchema(StrictSchema):
             raise ValidationError(problem, "investment")
 
 
+class OrganizationInputSchema(OrganizationSchema):
+    """An organisation as created or replaced (POST, PUT): the same fields, its own
+    component, so that the answer's component can say which fields are always there."""
+
+
 class OrganizationPatchSchema(Partial, OrganizationSchema):
     """Any subset of the organisation's fields (PATCH)."""
 
@@ -145,6 +172,7 @@ class OrganizationQueryArgsSchema(PageArgsSchema):
 
 
 class OrganizationPageSchema(PageSchema):
+    RESPONSE_REQUIRED = ("items", "page", "page_size", "total", "pages")
     items = fields.List(fields.Nested(OrganizationSchema))
 
 

@@ -11,6 +11,7 @@ from matchmaker.core.web import Blueprint, not_modified, page_body
 from matchmaker.organizations import service
 from matchmaker.organizations.schemas import (
     DeleteArgsSchema,
+    OrganizationInputSchema,
     OrganizationPageSchema,
     OrganizationPatchSchema,
     OrganizationQueryArgsSchema,
@@ -51,7 +52,7 @@ class Organizations(MethodView):
         return page_body([service.present(o, principal) for o in items], total, args)
 
     @roles_required("admin", "curator")
-    @blp.arguments(OrganizationSchema)
+    @blp.arguments(OrganizationInputSchema)
     @blp.response(201, OrganizationSchema)
     def post(self, data):
         """Create an organisation (curators and admins)"""
@@ -68,7 +69,7 @@ class OrganizationsById(MethodView):
         return not_modified(etag(org)) or _with_etag(org)
 
     @roles_required("admin", "curator", "member")
-    @blp.arguments(OrganizationSchema)
+    @blp.arguments(OrganizationInputSchema)
     @blp.response(200, OrganizationSchema)
     def put(self, data, organization_id):
         """Replace an organisation (send If-Match with the ETag you read)"""

@@ -87,30 +87,28 @@ def test_generated_client_main_flows(client_package, live):
     reader = pkg.AuthenticatedClient(base_url=live.url, token=live.tokens["reader"], timeout=60)
 
     # 1. a curator creates a German start-up profile
-    new_org = models.Organization(
+    new_org = models.OrganizationInput(
         name="Akkuprüfstand Nürtingen GmbH",
-        kind=models.OrganizationKind.STARTUP,
-        stage=models.OrganizationStageType1.SEED,
+        kind=models.Kind.STARTUP,
+        stage=models.Stage.SEED,
         description="Wir bauen Prüfstände für Batteriezellen und suchen Pilotkunden.",
         offers=["Prüfstand für Lithium-Ionen-Batteriezellen"],
         needs=["Pilotkunde aus der Automobilindustrie", "Seed-Finanzierung"],
         themes=[
-            models.OrganizationThemesItem.AUTOMOTIVE_MOBILITY,
-            models.OrganizationThemesItem.GREEN_TECH,
+            models.Theme.AUTOMOTIVE_MOBILITY,
+            models.Theme.GREEN_TECH,
         ],
         location=models.Location(
-            district=models.LocationDistrictType1.ESSLINGEN,
+            district=models.District.ESSLINGEN,
             municipality="Nürtingen",
             postal_code="72622",
         ),
         languages=["de"],
         contact=models.Contact(name="Jana Beispiel", email="jana@akkupruef.example"),
         website="https://akkupruef.example",
-        status=models.OrganizationStatus.PUBLISHED,
+        status=models.OrganizationInputStatus.PUBLISHED,
     )
-    created = api(f"{orgs_api}.post_api_v1_organizations").sync_detailed(
-        client=curator, body=new_org
-    )
+    created = api(f"{orgs_api}.create_organization").sync_detailed(client=curator, body=new_org)
     assert created.status_code == 201, created.content
     org = created.parsed
     assert isinstance(org, models.Organization)
@@ -119,32 +117,32 @@ def test_generated_client_main_flows(client_package, live):
     assert created.headers["ETag"]
 
     # 2. an offer it is eligible for, provided by the imported investor
-    new_offer = models.Offer(
+    new_offer = models.OfferInput(
         title="Gründungsfonds Neckar: Seed-Finanzierung",
         kind=models.OfferKind.FUNDING,
         description="Beteiligungskapital für Start-ups in der Seed-Phase, die Prüftechnik "
         "und Batterietechnik entwickeln.",
         provider_id=live.orgs["e2e-org-5"],
-        themes=[models.OfferThemesItem.GREEN_TECH],
+        themes=[models.Theme.GREEN_TECH],
         eligibility=models.Eligibility(
-            kinds=[models.EligibilityKindsItem.STARTUP],
-            stages=[models.EligibilityStagesItem.SEED],
+            kinds=[models.Kind.STARTUP],
+            stages=[models.Stage.SEED],
         ),
         amount_eur_max=800000,
-        status=models.OfferStatus.PUBLISHED,
+        status=models.OfferInputStatus.PUBLISHED,
     )
-    created = api("offers.post_api_v1_offers").sync_detailed(client=curator, body=new_offer)
+    created = api("offers.create_offer").sync_detailed(client=curator, body=new_offer)
     assert created.status_code == 201, created.content
     offer = created.parsed
     assert offer.provider_id == live.orgs["e2e-org-5"]
 
     # 3. the reader sees the profile, without its personal data
-    read = api(f"{orgs_api}.get_api_v1_organizations_organization_id").sync(org.id, client=reader)
+    read = api(f"{orgs_api}.get_organization").sync(org.id, client=reader)
     assert read.name == "Akkuprüfstand Nürtingen GmbH"
     assert read.contact is pkg.types.UNSET
 
     # 4. partner matches, explained in German and in English
-    matches = api(f"{orgs_api}.get_api_v1_organizations_organization_id_matches")
+    matches = api(f"{orgs_api}.list_organization_matches")
     de = matches.sync(org.id, client=reader.with_headers({"Accept-Language": "de"}), limit=5)
     en = matches.sync(org.id, client=reader.with_headers({"Accept-Language": "en"}), limit=5)
     assert isinstance(de, models.MatchList) and de.items, de
@@ -160,17 +158,17 @@ def test_generated_client_main_flows(client_package, live):
     assert de.items[0].explanation != en.items[0].explanation  # one paragraph per language
 
     # 5. offers it is eligible for: the new fund among them
-    target = models.GetApiV1OrganizationsOrganizationIdMatchesTarget.OFFERS
+    target = models.ListOrganizationMatchesTarget.OFFERS
     offers = matches.sync(org.id, client=reader, target=target, limit=10)
     assert offer.id in [item.id for item in offers.items]
     assert all(item.type_ == "offer" and item.title for item in offers.items)
 
     # 6. the reverse: organisations the offer fits
-    fits = api("offers.get_api_v1_offers_offer_id_matches").sync(offer.id, client=reader)
+    fits = api("offers.list_offer_matches").sync(offer.id, client=reader)
     assert org.id in [item.id for item in fits.items]
 
     # 7. the reader may not write; the error has the one documented shape
-    denied = api(f"{orgs_api}.post_api_v1_organizations").sync_detailed(client=reader, body=new_org)
+    denied = api(f"{orgs_api}.create_organization").sync_detailed(client=reader, body=new_org)
     assert denied.status_code == 403
     assert isinstance(denied.parsed, models.Error)
     assert denied.parsed.code == 403 and denied.parsed.message

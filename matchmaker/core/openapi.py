@@ -1,0 +1,416 @@
+"""What the OpenAPI document says beyond what flask-smorest derives from the views: an
+operationId and a description per operation, every error status an operation can answer, the
+headers that matter (ETag, Location, If-Match, X-RateLimit-*, Retry-After), and the
+controlled vocabularies as named components (Theme, District, Kind, Stage, OfferKind, Band)
+that generated clients turn into types.
+
+The portal team generates its client from this document; `make lint` checks it with Spectral
+and Redocly, and CI compiles a small portal flow against the types openapi-typescript makes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apispec import BasePlugin
+from marshmallow import fields, validate
+
+from matchmaker.taxonomy import DISTRICTS, OFFER_KINDS, ORGANIZATION_KINDS, STAGES, THEMES
+
+#: Controlled vocabularies, by component name.
+ENUMS: dict[str, tuple[list[str], str]] = {
+    "Theme": (list(THEMES), "A thematic field of the region's innovation strategy."),
+    "District": (list(DISTRICTS), "Stuttgart or one of the region's five districts."),
+    "Kind": (list(ORGANIZATION_KINDS), "What kind of organisation it is."),
+    "Stage": (list(STAGES), "A start-up's or scale-up's stage."),
+    "OfferKind": (list(OFFER_KINDS), "What kind of offer it is."),
+    "Band": (["strong", "good", "possible"], "A match's relevance band."),
+}
+_BY_CHOICES = {tuple(choices): name for name, (choices, _) in ENUMS.items()}
+
+_ORG = "/api/v1/organizations/{organization_id}"
+_OFFER = "/api/v1/offers/{offer_id}"
+_CURATORS = "Curators and admins only."
+
+#: (method, path) -> (operationId, description).
+OPERATIONS: dict[tuple[str, str], tuple[str, str]] = {
+    ("get", "/api/v1/organizations"): (
+        "listOrganizations",
+        "Pages of organisations, newest first, filtered by kind, theme, district, stage, "
+        "status and a text query. Readers and members see published ones only; contact "
+        "persons are shown to curators and to the organisation's own members.",
+    ),
+    ("post", "/api/v1/organizations"): (
+        "createOrganization",
+        "Create an organisation. Its texts are embedded for matching at once. Answers 201 "
+        "with the record, its ETag and a Location header. " + _CURATORS,
+    ),
+    ("get", _ORG): (
+        "getOrganization",
+        "Read an organisation. The answer carries an ETag; send it as If-None-Match to get "
+        "304 when nothing changed, or as If-Match to change the record safely.",
+    ),
+    ("put", _ORG): (
+        "replaceOrganization",
+        "Replace every field of an organisation. With If-Match, a record changed since it "
+        "was read is refused with 412. Curators, or a member for its own organisation.",
+    ),
+    ("patch", _ORG): (
+        "updateOrganization",
+        "Change the fields sent and keep the others. With If-Match, a record changed since it "
+        "was read is refused with 412. Curators, or a member for its own organisation "
+        "(members cannot change status or verification).",
+    ),
+    ("delete", _ORG): (
+        "deleteOrganization",
+        "Delete an organisation and its vectors. `erase=true` also erases its personal data "
+        "from the audit history (GDPR art. 17). " + _CURATORS,
+    ),
+    ("get", _ORG + "/matches"): (
+        "listOrganizationMatches",
+        "Partners (`target=organizations`) or offers it can apply to (`target=offers`), best "
+        "first, each with a calibrated score, a band and an explanation in the reader's "
+        "language (Accept-Language: de or en). Only candidates at or above the list's "
+        "calibrated threshold are shown unless `min_score` or `band` says otherwise; "
+        "`held_back` counts the others. Members ask for their own organisation only.",
+    ),
+    ("get", _ORG + "/duplicates"): (
+        "listOrganizationDuplicates",
+        "Organisations that may be the same as this one (name, website domain, profile "
+        "vectors), with the reasons. " + _CURATORS,
+    ),
+    ("get", _ORG + "/export"): (
+        "exportOrganizationData",
+        "Everything stored about the organisation, its contact person included: the GDPR "
+        "art. 20 export. Curators, or a member for its own organisation.",
+    ),
+    ("get", _ORG + "/feedback"): (
+        "listOrganizationFeedback",
+        "The verdicts given on this organisation's matches, with counts per verdict.",
+    ),
+    ("post", _ORG + "/feedback"): (
+        "giveMatchFeedback",
+        "Mark a candidate relevant, not relevant (it never comes back in this organisation's "
+        "matches) or contacted. Members for their own organisation, and curators.",
+    ),
+    ("post", _ORG + "/merge"): (
+        "mergeOrganizations",
+        "Merge a duplicate into this organisation: empty fields are filled from it, lists "
+        "joined, its offers, feedback and introductions moved; the duplicate is deleted. "
+        + _CURATORS,
+    ),
+    ("get", "/api/v1/offers"): (
+        "listOffers",
+        "Pages of offers, filtered by kind, theme, district, status and a text query. Readers "
+        "and members see published ones only.",
+    ),
+    ("post", "/api/v1/offers"): (
+        "createOffer",
+        "Create an offer. Members may create offers of their own organisation, as drafts a "
+        "curator publishes. Answers 201 with the record, its ETag and a Location header.",
+    ),
+    ("get", _OFFER): (
+        "getOffer",
+        "Read an offer. The answer carries an ETag (If-None-Match answers 304).",
+    ),
+    ("put", _OFFER): (
+        "replaceOffer",
+        "Replace every field of an offer. With If-Match, a record changed since it was read is "
+        "refused with 412.",
+    ),
+    ("patch", _OFFER): (
+        "updateOffer",
+        "Change the fields sent and keep the others. With If-Match, a record changed since it "
+        "was read is refused with 412.",
+    ),
+    ("delete", _OFFER): ("deleteOffer", "Delete an offer and its vectors."),
+    ("get", _OFFER + "/matches"): (
+        "listOfferMatches",
+        "The organisations eligible for this offer (kind, stage, district) whose needs it "
+        "meets, best first, explained. An offer past its deadline answers an empty list "
+        "that says so.",
+    ),
+    ("post", "/api/v1/search"): (
+        "search",
+        "Free-text search over organisations or offers with the match filters. By default "
+        "the text is a need and the answer lists who offers it (`direction=providers`); "
+        "`direction=seekers` lists organisations that need what the text offers. German and "
+        "English texts find each other.",
+    ),
+    ("get", "/api/v1/taxonomy"): (
+        "getTaxonomy",
+        "The controlled vocabularies with German and English labels: themes, districts (with "
+        "their municipalities), organisation kinds, stages, offer kinds and statuses.",
+    ),
+    ("get", "/api/v1/analytics/coverage"): (
+        "getCoverage",
+        "How many organisations and offers there are per theme, district and kind (JSON, or "
+        "an SVG chart with `format=svg`). " + _CURATORS,
+    ),
+    ("get", "/api/v1/analytics/gaps"): (
+        "getGaps",
+        "Stated needs that no offer or partner meets well, grouped by theme: where the "
+        "agency's programmes could help. " + _CURATORS,
+    ),
+    ("get", "/api/v1/audit"): (
+        "listAuditEvents",
+        "Who changed which fields of an organisation or offer, and when. " + _CURATORS,
+    ),
+    ("get", "/api/v1/curation/duplicates"): (
+        "listDuplicatePairs",
+        "Pairs of organisations that may be duplicates, strongest first. " + _CURATORS,
+    ),
+    ("get", "/api/v1/curation/stale"): (
+        "listStaleProfiles",
+        "Profiles not updated for MATCHMAKER_STALE_AFTER_DAYS days, oldest first. " + _CURATORS,
+    ),
+    ("get", "/api/v1/export"): (
+        "exportRecords",
+        "Every organisation and offer a curator sees, as JSON, or as CSV (a zip of "
+        "organizations.csv and offers.csv). The export re-imports whole. " + _CURATORS,
+    ),
+    ("post", "/api/v1/import"): (
+        "importRecords",
+        "Import organisations and offers (JSON, or CSV in UTF-8, UTF-8 with BOM or "
+        "Windows-1252, comma or semicolon separated). All or nothing: any invalid row "
+        "refuses the whole file, naming the row and field. Records are matched by "
+        "`external_id`; an unchanged record is left as it is. " + _CURATORS,
+    ),
+    ("get", "/api/v1/introductions"): (
+        "listIntroductions",
+        "Introductions: all of them for curators, their organisation's for members.",
+    ),
+    ("post", "/api/v1/introductions"): (
+        "requestIntroduction",
+        "Ask the agency to introduce your organisation to another one. Answers 201 with a "
+        "Location header.",
+    ),
+    ("get", "/api/v1/introductions/{introduction_id}"): (
+        "getIntroduction",
+        "Read an introduction (curators, or members of either organisation).",
+    ),
+    ("patch", "/api/v1/introductions/{introduction_id}"): (
+        "decideIntroduction",
+        "Accept, decline or complete an introduction (curators, or the addressed member).",
+    ),
+    ("post", "/api/v1/keys"): (
+        "createApiKey",
+        "Create an API key for a role (and, for a member, its organisation). The token is in "
+        "this answer only. Admins only.",
+    ),
+    ("delete", "/api/v1/keys/{key_id}"): ("revokeApiKey", "Revoke an API key. Admins only."),
+    ("get", "/livez"): ("getLiveness", "The process answers. No key needed."),
+    ("get", "/readyz"): (
+        "getReadiness",
+        "Database, Redis and model, each reported. Redis down is `degraded` (200): requests "
+        "still succeed without the cache. The database down is 503. No key needed.",
+    ),
+}
+
+_ERRORS = {
+    "400": ("BadRequest", "The body is not valid JSON, or the request is malformed."),
+    "401": ("Unauthorized", "No API key, or one that is unknown or revoked."),
+    "403": ("Forbidden", "The key's role may not do this."),
+    "404": ("NotFound", "No such record, or one this key may not see."),
+    "409": ("Conflict", "The request conflicts with the stored state (e.g. a taken external_id)."),
+    "412": ("PreconditionFailed", "If-Match names a version that is no longer current."),
+    "413": ("PayloadTooLarge", "The body is larger than the configured limit."),
+    "415": ("UnsupportedMediaType", "The body was sent without a supported Content-Type."),
+    "429": ("TooManyRequests", "Too many requests for this key; see Retry-After."),
+    "503": ("ServiceUnavailable", "The database is unavailable; see Retry-After."),
+}
+
+_HEADERS = {
+    "ETag": ("The record's version, for If-Match and If-None-Match.", "string"),
+    "Location": ("Where the created resource lives.", "string"),
+    "Content-Language": ("The language of the answer's texts (de or en).", "string"),
+    "X-RateLimit-Limit": ("Requests allowed in the current window.", "integer"),
+    "X-RateLimit-Remaining": ("Requests left in the current window.", "integer"),
+    "X-RateLimit-Reset": ("When the window resets (Unix time).", "integer"),
+    "Retry-After": ("Seconds to wait before retrying.", "integer"),
+}
+_RATE = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
+_VERSIONED = {_ORG, _OFFER}
+_CONFLICTS = {
+    ("post", "/api/v1/organizations"),
+    ("post", "/api/v1/offers"),
+    ("put", _ORG),
+    ("patch", _ORG),
+    ("put", _OFFER),
+    ("patch", _OFFER),
+    ("post", _ORG + "/merge"),
+    ("post", "/api/v1/introductions"),
+    ("patch", "/api/v1/introductions/{introduction_id}"),
+    ("post", "/api/v1/import"),
+}
+_LANGUAGE = {
+    _ORG + "/matches",
+    _OFFER + "/matches",
+    "/api/v1/search",
+    "/api/v1/taxonomy",
+    "/api/v1/analytics/gaps",
+    "/api/v1/analytics/coverage",
+}
+
+
+def _header_ref(name: str) -> dict:
+    return {"$ref": f"#/components/headers/{name}"}
+
+
+def _header_parameter(name: str, description: str) -> dict:
+    return {
+        "in": "header",
+        "name": name,
+        "required": False,
+        "schema": {"type": "string"},
+        "description": description,
+    }
+
+
+class ContractPlugin(BasePlugin):
+    """apispec plugin adding the parts of the contract the views do not state."""
+
+    def init_spec(self, spec) -> None:
+        self.spec = spec
+
+    def schema_helper(self, name, definition, **kwargs) -> dict | None:
+        """A response schema lists the fields every answer carries (`RESPONSE_REQUIRED`,
+        declared on the schema class itself), so that generated clients need no checks."""
+        schema = kwargs.get("schema")
+        cls = schema if isinstance(schema, type) else type(schema)
+        required = vars(cls).get("RESPONSE_REQUIRED") if cls is not None else None
+        return {"required": list(required)} if required else None
+
+    def operation_helper(self, path=None, operations=None, **kwargs) -> None:
+        for method, operation in (operations or {}).items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            operation_id, description = OPERATIONS.get(
+                (method, path), (_derived_id(method, path), None)
+            )
+            operation["operationId"] = operation_id
+            operation["description"] = description or operation.get("summary", "")
+            _add_errors(method, path, operation)
+            _add_headers(method, path, operation)
+            for parameter in operation.get("parameters", []):
+                # apispec moves a parameter's description up to the parameter, leaving a lone
+                # `allOf` around a named vocabulary: refer to it directly.
+                schema = parameter.get("schema", {})
+                if set(schema) == {"allOf"} and len(schema["allOf"]) == 1:
+                    parameter["schema"] = schema["allOf"][0]
+
+
+def _derived_id(method: str, path: str) -> str:
+    words = [w for w in path.replace("{", "").replace("}", "").split("/") if w][2:]
+    return method + "".join(w.title().replace("_", "") for w in words)
+
+
+def _add_errors(method: str, path: str, operation: dict) -> None:
+    responses = operation.setdefault("responses", {})
+    statuses = ["503"]
+    if path.startswith("/api/v1/"):
+        statuses += ["401", "429"]
+        if path != "/api/v1/taxonomy":
+            statuses.append("403")
+    if "{" in path:
+        statuses.append("404")
+    if method in ("post", "put", "patch"):
+        statuses += ["400", "413", "415"]
+    if (method, path) in _CONFLICTS:
+        statuses.append("409")
+    if path in _VERSIONED and method in ("put", "patch", "delete"):
+        statuses.append("412")
+    for status in statuses:
+        responses.setdefault(status, {"$ref": f"#/components/responses/{_ERRORS[status][0]}"})
+
+
+def _add_headers(method: str, path: str, operation: dict) -> None:
+    parameters = operation.setdefault("parameters", [])
+    if path in _VERSIONED and method in ("put", "patch", "delete"):
+        parameters.append(
+            _header_parameter(
+                "If-Match", "The ETag you read: the change is refused (412) if it is stale."
+            )
+        )
+    if path in _VERSIONED and method == "get":
+        parameters.append(
+            _header_parameter(
+                "If-None-Match", "An ETag you hold: 304 without a body if it is current."
+            )
+        )
+    if path in _LANGUAGE:
+        parameters.append(
+            _header_parameter("Accept-Language", "de or en (default en) for labels and texts.")
+        )
+    for status, response in operation.get("responses", {}).items():
+        if not str(status).startswith("2") or "$ref" in response:
+            continue
+        headers = response.setdefault("headers", {})
+        if path.startswith("/api/v1/"):
+            for name in _RATE:
+                headers[name] = _header_ref(name)
+        if str(status) == "201":
+            headers["Location"] = _header_ref("Location")
+        if path in _VERSIONED or (
+            str(status) == "201" and path.endswith(("organizations", "offers"))
+        ):
+            headers["ETag"] = _header_ref("ETag")
+        if path in _LANGUAGE:
+            headers["Content-Language"] = _header_ref("Content-Language")
+    if path in _VERSIONED and method == "get":
+        operation["responses"].setdefault(
+            "304", {"description": "Not modified: the ETag is current."}
+        )
+
+
+def register_components(spec) -> None:
+    """The named vocabularies, error responses and headers the operations refer to."""
+    for name, (choices, description) in ENUMS.items():
+        spec.components.schema(
+            name, {"type": "string", "enum": choices, "description": description}
+        )
+    for _, (name, description) in sorted(_ERRORS.items()):
+        response: dict[str, Any] = {
+            "description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        if name in ("TooManyRequests", "ServiceUnavailable"):
+            response["headers"] = {"Retry-After": _header_ref("Retry-After")}
+        spec.components.response(name, response)
+    for name, (description, kind) in _HEADERS.items():
+        spec.components.header(name, {"description": description, "schema": {"type": kind}})
+
+
+def named_enum(self, field, ret, **kwargs) -> dict:
+    """apispec attribute function: a string field limited to a named vocabulary refers to its
+    component instead of repeating the list."""
+    if not isinstance(field, fields.String):
+        return {}
+    choices = next(
+        (tuple(v.choices) for v in field.validators if isinstance(v, validate.OneOf)), None
+    )
+    name = _BY_CHOICES.get(choices) if choices else None
+    if name is None:
+        return {}
+    ref = {"$ref": f"#/components/schemas/{name}"}
+    kept = {k: ret[k] for k in ("description", "default", "readOnly", "writeOnly") if k in ret}
+    nullable = ret.get("nullable")
+    ret.clear()
+    if not kept and not nullable:
+        return ref
+    out: dict[str, Any] = {"allOf": [ref], **kept}
+    if nullable:
+        out["nullable"] = True
+    return out
+
+
+def defaults_in_words(self, field, ret, **kwargs) -> dict:
+    """apispec attribute function: a request field's default is said in its description, not
+    as `default`, which openapi-typescript (the portal's generator) reads as "always
+    present" and so makes the field required in request bodies."""
+    if "default" not in ret or field.dump_only:
+        return {}
+    default = ret.pop("default")
+    text = ret.get("description", "")
+    shown = "empty" if default in ("", [], {}) else f"`{default}`"
+    return {"description": f"{text} Default: {shown}.".strip()}
