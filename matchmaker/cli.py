@@ -182,13 +182,24 @@ def export_command(file: Path) -> None:
     """Export everything to FILE (.json: organisations and offers; .csv: organisations)."""
     from matchmaker.imports import formats, service
 
+    suffix = file.suffix.lower()
+    if suffix not in (".json", ".csv"):
+        raise click.BadParameter(
+            f"{file.name}: use .json (organisations and offers) or .csv (organisations).",
+            param_hint="FILE",
+        )
     app = _app()
     with app.app_context():
         records = service.export_records(include_contact=True)
-        if file.suffix.lower() == ".csv":
+        if suffix == ".csv":
             file.write_text(formats.organizations_csv(records), encoding="utf-8")
-        else:
-            file.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+            click.echo(
+                f"exported {len(records['organizations'])} organisations to {file} "
+                f"(CSV holds organisations only: export .json for the "
+                f"{len(records['offers'])} offers too)"
+            )
+            return
+        file.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         click.echo(
             f"exported {len(records['organizations'])} organisations, "
             f"{len(records['offers'])} offers to {file}"

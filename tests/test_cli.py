@@ -189,7 +189,8 @@ def test_import_reimport_and_export_round_trip(cli, tmp_path):
     result = cli.ok("import", str(write_json(tmp_path / "changed.json", changed)))
     report = last_json_line(result.stdout)
     assert report["created"] == {"organizations": 0, "offers": 0}
-    assert report["updated"] == {"organizations": 2, "offers": 1}
+    assert report["updated"] == {"organizations": 1, "offers": 0}
+    assert report["unchanged"] == {"organizations": 1, "offers": 1}
 
     exported = cli.export()
     assert len(exported["organizations"]) == 2
@@ -213,13 +214,20 @@ def test_import_reimport_and_export_round_trip(cli, tmp_path):
 
     csv_path = tmp_path / "out.csv"
     result = cli.ok("export", str(csv_path))
-    assert "2 organisations" in result.stdout
+    assert "2 organisations" in result.stdout and "organisations only" in result.stdout
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
     assert sorted(r["name"] for r in rows) == ["Seed Angels Stuttgart", "Voltwerk GmbH"]
     volt = next(r for r in rows if r["external_id"] == "crm-1")
     assert volt["themes"] == "automotive_mobility;green_tech"
     assert volt["contact_email"] == "erika@voltwerk.example"
     assert volt["description"] == "Neu: auch Ladesäulen."
+
+
+def test_export_refuses_an_unknown_extension(cli, tmp_path):
+    result = cli("export", str(tmp_path / "out.txt"))
+    assert result.returncode == 2
+    assert "use .json" in result.stderr
+    assert not (tmp_path / "out.txt").exists()
 
 
 # -- demo, reindex ---------------------------------------------------------------------------------

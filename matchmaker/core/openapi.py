@@ -166,13 +166,13 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("get", "/api/v1/export"): (
         "exportRecords",
-        "Every organisation and offer a curator sees, as JSON, or as CSV (a zip of "
-        "organizations.csv and offers.csv). The export re-imports whole. " + _CURATORS,
+        "Every organisation and offer a curator sees, as JSON (re-imports whole), or the "
+        "organisations as CSV (`format=csv`; offers are in the JSON export only). " + _CURATORS,
     ),
     ("post", "/api/v1/import"): (
         "importRecords",
-        "Import organisations and offers (JSON, or CSV in UTF-8, UTF-8 with BOM or "
-        "Windows-1252, comma or semicolon separated). All or nothing: any invalid row "
+        "Import organisations and offers (JSON), or organisations (CSV: UTF-8, UTF-8 with BOM "
+        "or Windows-1252; comma, semicolon or tab separated). All or nothing: any invalid row "
         "refuses the whole file, naming the row and field. Records are matched by "
         "`external_id`; an unchanged record is left as it is. " + _CURATORS,
     ),

@@ -1,5 +1,6 @@
 """File formats of bulk import and export: JSON, and CSV of organisations with the columns
-derived from the organisation's declared fields."""
+derived from the organisation's declared fields (read with a comma, semicolon or tab between
+columns, in UTF-8, UTF-8 with a byte-order mark, or Windows-1252)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
                 raise Invalid(f'"{key}" must be a list.')
         return {"organizations": data.get("organizations", []), "offers": data.get("offers", [])}
     if fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text))
+        reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
         header = [name.strip() for name in reader.fieldnames or []]
         unknown = [name for name in header if name not in CSV_COLUMNS]
         if not header or unknown:  # not an organisations CSV: say so even without rows
@@ -48,6 +49,15 @@ def parse_file(content: bytes | str, fmt: str) -> dict[str, list]:
             ) from exc
         return {"organizations": rows, "offers": []}
     raise Invalid(f"Unknown import format {fmt!r}: use .json or .csv.")
+
+
+def _delimiter(text: str) -> str:
+    """The column separator, read off the header row: comma, or semicolon (German Excel) or
+    tab. Column names contain none of them, so the most frequent one separates."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ","
 
 
 def _decode(content: bytes, fmt: str) -> str:

@@ -21,6 +21,8 @@ BATCH = 256
 class ImportReport:
     created: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
     updated: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
+    #: Stored records the file repeats as they are: left untouched (no version, no audit).
+    unchanged: dict[str, int] = field(default_factory=lambda: {"organizations": 0, "offers": 0})
     errors: ErrorList = field(default_factory=ErrorList)
     dry_run: bool = False
 
@@ -28,6 +30,7 @@ class ImportReport:
         return {
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "errors": list(self.errors),
             "error_count": self.errors.count,
             "dry_run": self.dry_run,
@@ -121,13 +124,13 @@ def import_records(
     if dry_run:
         return report
     with unit_of_work():
-        touched_orgs = _write(ORGANIZATIONS, orgs, existing_orgs, principal)
+        touched_orgs = _write(ORGANIZATIONS, orgs, existing_orgs, principal, report)
         providers = {**known_providers, **{o.external_id: o for o in touched_orgs if o.external_id}}
         for _, data in offer_items:
             pext = data.pop("provider_external_id", None)
             if pext:
                 data["provider_id"] = providers[pext].id
-        touched_offers = _write(OFFERS, offer_items, existing_offers, principal)
+        touched_offers = _write(OFFERS, offer_items, existing_offers, principal, report)
         entities = touched_orgs + touched_offers
         for start in range(0, len(entities), BATCH):
             indexing.index_entities(entities[start : start + BATCH])
@@ -187,8 +190,11 @@ def _check_against_stored(
             )
 
 
-def _write(kind: _Kind, items, existing, principal) -> list:
+def _write(kind: _Kind, items, existing, principal, report: ImportReport) -> list:
+    """Apply each record; a stored record the file repeats unchanged is left as it is (its
+    version, updated_at and audit trail say when it last really changed)."""
     touched = []
+    section = "organizations" if kind is ORGANIZATIONS else "offers"
     for position, data in items:
         if kind is ORGANIZATIONS:
             data.pop("provider_external_id", None)
@@ -198,6 +204,10 @@ def _write(kind: _Kind, items, existing, principal) -> list:
         if row is None:
             row = kind.new_draft(wanted_id)
         kind.apply(row, data)
+        if before and kind.fields.snapshot(row) == before:
+            report.updated[section] -= 1
+            report.unchanged[section] += 1
+            continue
         row.updated_at = utcnow()
         touched.append(row)
         flush()

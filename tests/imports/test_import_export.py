@@ -100,7 +100,8 @@ def test_reimport_updates_instead_of_duplicating(client, keys):
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
     assert body["created"] == {"organizations": 0, "offers": 0}
-    assert body["updated"] == {"organizations": 2, "offers": 1}
+    assert body["updated"] == {"organizations": 1, "offers": 1}
+    assert body["unchanged"] == {"organizations": 1, "offers": 0}
     assert org_total(client, keys) == 2
     assert offer_total(client, keys) == 1
     org = org_by_external_id(client, keys, "crm-org-1")
@@ -324,8 +325,56 @@ def test_csv_reimport_keeps_contact_legal_basis(client, keys, make_org):
         "/api/v1/import", data=r.get_data(), content_type="text/csv", headers=keys.curator
     )
     assert r.status_code == 200, r.get_json()
-    assert r.get_json()["updated"]["organizations"] == 1
+    # The CSV round trip is exact: the record is recognised as unchanged.
+    assert r.get_json()["unchanged"]["organizations"] == 1
     contact = org_by_external_id(client, keys, "crm-consent")["contact"]
     assert contact["email"] == "erika@voltwerk.example"
     assert contact["legal_basis"] == "consent"
     assert contact["consent_at"] is not None
+
+
+def test_reimporting_an_unchanged_export_changes_nothing(client, keys):
+    r = import_json(client, keys, small_import_file())
+    assert r.status_code == 200, r.get_json()
+    org = org_by_external_id(client, keys, "crm-org-1")
+    before = client.get(f"/api/v1/organizations/{org['id']}", headers=keys.curator)
+    audit = client.get(f"/api/v1/audit?entity_id={org['id']}", headers=keys.curator)
+    exported = client.get("/api/v1/export", headers=keys.curator).get_json()
+    r = import_json(client, keys, exported)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert body["updated"] == {"organizations": 0, "offers": 0}
+    assert body["unchanged"] == {"organizations": 2, "offers": 1}
+    after = client.get(f"/api/v1/organizations/{org['id']}", headers=keys.curator)
+    assert after.headers["ETag"] == before.headers["ETag"]
+    assert after.get_json()["updated_at"] == before.get_json()["updated_at"]
+    again = client.get(f"/api/v1/audit?entity_id={org['id']}", headers=keys.curator)
+    assert again.get_json()["items"] == audit.get_json()["items"]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", ","])
+def test_csv_as_german_excel_writes_it(client, keys, delimiter):
+    """Semicolons between columns and Windows-1252 text, as German Excel saves a CSV."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(["external_id", "name", "kind", "description", "offers", "themes"])
+    writer.writerow(
+        [
+            "xl-1",
+            "Müller Präzisionsteile",
+            "established",
+            "Präzisionsdrehteile für die Automobilindustrie.",
+            "Drehteile;Prüfmittel",
+            "mechanical_engineering_production",
+        ]
+    )
+    r = client.post(
+        "/api/v1/import",
+        data=buffer.getvalue().encode("cp1252"),
+        content_type="text/csv",
+        headers=keys.curator,
+    )
+    assert r.status_code == 200, r.get_json()
+    org = org_by_external_id(client, keys, "xl-1")
+    assert org["name"] == "Müller Präzisionsteile"
+    assert org["offers"] == ["Drehteile", "Prüfmittel"]
