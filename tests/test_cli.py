@@ -239,7 +239,8 @@ def test_demo_is_idempotent(cli):
     assert first["created"] == {"organizations": n_orgs, "offers": n_offers}
     second = last_json_line(cli.ok("demo", timeout=600).stdout)
     assert second["created"] == {"organizations": 0, "offers": 0}
-    assert second["updated"] == {"organizations": n_orgs, "offers": n_offers}
+    assert second["updated"] == {"organizations": 0, "offers": 0}  # nothing changed
+    assert second["unchanged"] == {"organizations": n_orgs, "offers": n_offers}
     exported = cli.export()
     assert len(exported["organizations"]) == n_orgs
     assert len(exported["offers"]) == n_offers

@@ -10,7 +10,7 @@ from marshmallow import ValidationError, fields, validate
 from matchmaker.core.web import StrictSchema, one_of
 from matchmaker.imports.errors import ErrorList
 from matchmaker.offers.schemas import OfferSchema
-from matchmaker.organizations.schemas import OrganizationSchema
+from matchmaker.organizations.schemas import OrganizationInputSchema, OrganizationSchema
 
 
 def _id_field() -> fields.String:
@@ -51,7 +51,7 @@ class ImportFileSchema(StrictSchema):
     """The body of a JSON import (documentation only: the view parses it itself, since the
     same endpoint takes CSV, and reports every bad record by its position)."""
 
-    organizations = fields.List(fields.Nested(OrganizationSchema))
+    organizations = fields.List(fields.Nested(OrganizationInputSchema))
     offers = fields.List(fields.Nested(ImportOfferSchema))
 
 
