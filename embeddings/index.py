@@ -21,6 +21,7 @@ import numpy as np
 
 from embeddings.ann import Ann
 from embeddings.errors import EmbeddingError
+from embeddings.half import blocks, to_float32
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +165,7 @@ class VectorIndex:
         rows = self._rows(owner)
         if not rows:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _float32(self._vectors[rows.start : rows.stop])
+        return to_float32(self._vectors[rows.start : rows.stop])
 
     def tags_of(self, owner: int) -> list[int]:
         """The tags of `owner`'s rows, in the order of `rows_of`."""
@@ -175,14 +176,14 @@ class VectorIndex:
         """The vectors (float32) of every live row and their owners."""
         owners = self._owner[: self._high]
         live = np.flatnonzero(owners >= 0)
-        return _float32(self._vectors[live]), owners[live]
+        return to_float32(self._vectors[live]), owners[live]
 
     def sample_rows(self, count: int, seed: int) -> np.ndarray:
         """Up to `count` live rows (float32), drawn at random: only those are converted."""
         live = np.flatnonzero(self._owner[: self._high] >= 0)
         if len(live) > count:
             live = np.sort(np.random.default_rng(seed).choice(live, count, replace=False))
-        return _float32(self._vectors[live])
+        return to_float32(self._vectors[live])
 
     # -- the exact stage: the rows of a shortlist of owners ---------------------------------
     def owner_rows(self, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -201,7 +202,7 @@ class VectorIndex:
         """The rows (float32) of these owners, and for each row the index of its owner in
         `owners`."""
         rows, at = self.owner_rows(owners)
-        return _gather32(self._vectors, rows), at
+        return to_float32(self._vectors[rows]), at
 
     def similarities(
         self, queries: np.ndarray, owners: np.ndarray
@@ -214,7 +215,7 @@ class VectorIndex:
         """
         queries = np.asarray(queries, dtype=np.float32).reshape(-1, self.dim)
         rows, at = self.owner_rows(owners)
-        sims = _gather32(self._vectors, rows) @ queries.T
+        sims = to_float32(self._vectors[rows]) @ queries.T
         return sims, at, self._tag[rows]
 
     def best_per_owner(self, queries: np.ndarray, owners: np.ndarray) -> np.ndarray:
@@ -259,7 +260,7 @@ class VectorIndex:
                 )
                 if not len(live):
                     return none
-                sims = _gather32(self._vectors, live) @ queries.T
+                sims = to_float32(self._vectors[live]) @ queries.T
                 k = min(k, len(live))
                 top = np.argpartition(-sims, k - 1, axis=0)[:k]
                 rows = live[top.ravel()]
@@ -287,7 +288,7 @@ class VectorIndex:
     def _build_ann(self, group: int) -> None:
         owners = self._owner[: self._high]
         rows = np.flatnonzero((owners >= 0) & (self._group[: self._high] == group))
-        self._ann[group] = Ann(_gather32(self._vectors, rows), rows)
+        self._ann[group] = Ann(to_float32(self._vectors[rows]), rows)
         logger.info("approximate index of group %d built over %d rows", group, len(rows))
 
     def prepare(self) -> None:
@@ -346,7 +347,7 @@ class VectorIndex:
         self._start[ids[first]] = first
         np.add.at(self._count, ids[live], 1)
         self._owners = len(first)
-        if not _blocks(self._owner[:high]):
+        if not blocks(self._owner[:high]):
             raise EmbeddingError("an owner's rows are not one block")
         groups, counts = np.unique(self._group[:high][live], return_counts=True)
         self._group_rows = {int(g): int(c) for g, c in zip(groups, counts, strict=True)}
@@ -370,58 +371,10 @@ class VectorIndex:
     @classmethod
     def from_state(cls, dim: int, state: dict[str, np.ndarray]) -> VectorIndex:
         store = cls(dim)
-        owner = np.asarray(state["owner"])
-        if not _blocks(owner):
-            # An older snapshot: rows were not grouped by owner. Regroup them; the
-            # approximate indexes (keyed by row number) are rebuilt.
-            order = np.argsort(owner, kind="stable")
-            live = order[owner[order] >= 0]
-            store._adopt(
-                state["vectors"][live], owner[live], state["tag"][live], state["group"][live]
-            )
-            store.prepare()
-            return store
-        store._adopt(state["vectors"], owner, state["tag"], state["group"])
+        store._adopt(state["vectors"], np.asarray(state["owner"]), state["tag"], state["group"])
         for key in state:
             if key.startswith("ann_") and not key.endswith("_trained"):
                 group = int(key[4:])
                 trained = int(state[f"{key}_trained"][0])
                 store._ann[group] = Ann.restore(state[key], trained)
         return store
-
-
-def _blocks(owner: np.ndarray) -> bool:
-    """Whether each owner's rows (owner >= 0; -1 marks a free row) form one block."""
-    if not len(owner):
-        return True
-    starts = np.r_[True, owner[1:] != owner[:-1]] & (owner >= 0)
-    return len(np.unique(owner[owner >= 0])) == int(starts.sum())
-
-
-def _gather32(vectors: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """float32 copies of these float16 rows."""
-    return _float32(vectors[rows])
-
-
-def _float32(vectors: np.ndarray) -> np.ndarray:
-    """float16 -> float32. torch converts with the CPU's F16C instructions, about 4x faster
-    than numpy's element loop (benchmarks/RESULTS.md); it is loaded anyway for the encoder."""
-    if vectors.size < 4096:
-        return vectors.astype(np.float32)
-    torch = _torch()
-    if torch is None:
-        return vectors.astype(np.float32)
-    return torch.from_numpy(np.ascontiguousarray(vectors)).float().numpy()
-
-
-_TORCH: list = []
-
-
-def _torch():
-    if not _TORCH:
-        try:
-            import torch
-        except ImportError:  # pragma: no cover - torch comes with sentence-transformers
-            torch = None
-        _TORCH.append(torch)
-    return _TORCH[0]

@@ -10,6 +10,8 @@ and Redocly, and CI compiles a small portal flow against the types openapi-types
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from apispec import BasePlugin
@@ -30,182 +32,11 @@ _BY_CHOICES = {tuple(choices): name for name, (choices, _) in ENUMS.items()}
 
 _ORG = "/api/v1/organizations/{organization_id}"
 _OFFER = "/api/v1/offers/{offer_id}"
-_CURATORS = "Curators and admins only."
-
-#: (method, path) -> (operationId, description).
-OPERATIONS: dict[tuple[str, str], tuple[str, str]] = {
-    ("get", "/api/v1/organizations"): (
-        "listOrganizations",
-        "Pages of organisations, newest first, filtered by kind, theme, district, stage, "
-        "status and a text query. Readers and members see published ones only; contact "
-        "persons are shown to curators and to the organisation's own members.",
-    ),
-    ("post", "/api/v1/organizations"): (
-        "createOrganization",
-        "Create an organisation. Its texts are embedded for matching at once. Answers 201 "
-        "with the record, its ETag and a Location header. " + _CURATORS,
-    ),
-    ("get", _ORG): (
-        "getOrganization",
-        "Read an organisation. The answer carries an ETag; send it as If-None-Match to get "
-        "304 when nothing changed, or as If-Match to change the record safely.",
-    ),
-    ("put", _ORG): (
-        "replaceOrganization",
-        "Replace every field of an organisation. With If-Match, a record changed since it "
-        "was read is refused with 412. Curators, or a member for its own organisation.",
-    ),
-    ("patch", _ORG): (
-        "updateOrganization",
-        "Change the fields sent and keep the others. With If-Match, a record changed since it "
-        "was read is refused with 412. Curators, or a member for its own organisation "
-        "(members cannot change status or verification).",
-    ),
-    ("delete", _ORG): (
-        "deleteOrganization",
-        "Delete an organisation and its vectors. `erase=true` also erases its personal data "
-        "from the audit history (GDPR art. 17). " + _CURATORS,
-    ),
-    ("get", _ORG + "/matches"): (
-        "listOrganizationMatches",
-        "Partners (`target=organizations`) or offers it can apply to (`target=offers`), best "
-        "first, each with a calibrated score, a band and an explanation in the reader's "
-        "language (Accept-Language: de or en). Only candidates at or above the list's "
-        "calibrated threshold are shown unless `min_score` or `band` says otherwise; "
-        "`held_back` counts the others. Members ask for their own organisation only.",
-    ),
-    ("get", _ORG + "/duplicates"): (
-        "listOrganizationDuplicates",
-        "Organisations that may be the same as this one (name, website domain, profile "
-        "vectors), with the reasons. " + _CURATORS,
-    ),
-    ("get", _ORG + "/export"): (
-        "exportOrganizationData",
-        "Everything stored about the organisation, its contact person included: the GDPR "
-        "art. 20 export. Curators, or a member for its own organisation.",
-    ),
-    ("get", _ORG + "/feedback"): (
-        "listOrganizationFeedback",
-        "The verdicts given on this organisation's matches, with counts per verdict.",
-    ),
-    ("post", _ORG + "/feedback"): (
-        "giveMatchFeedback",
-        "Mark a candidate relevant, not relevant (it never comes back in this organisation's "
-        "matches) or contacted. Members for their own organisation, and curators.",
-    ),
-    ("post", _ORG + "/merge"): (
-        "mergeOrganizations",
-        "Merge a duplicate into this organisation: empty fields are filled from it, lists "
-        "joined, its offers, feedback and introductions moved; the duplicate is deleted. "
-        + _CURATORS,
-    ),
-    ("get", "/api/v1/offers"): (
-        "listOffers",
-        "Pages of offers, filtered by kind, theme, district, status and a text query. Readers "
-        "and members see published ones only.",
-    ),
-    ("post", "/api/v1/offers"): (
-        "createOffer",
-        "Create an offer. Members may create offers of their own organisation, as drafts a "
-        "curator publishes. Answers 201 with the record, its ETag and a Location header.",
-    ),
-    ("get", _OFFER): (
-        "getOffer",
-        "Read an offer. The answer carries an ETag (If-None-Match answers 304).",
-    ),
-    ("put", _OFFER): (
-        "replaceOffer",
-        "Replace every field of an offer. With If-Match, a record changed since it was read is "
-        "refused with 412.",
-    ),
-    ("patch", _OFFER): (
-        "updateOffer",
-        "Change the fields sent and keep the others. With If-Match, a record changed since it "
-        "was read is refused with 412.",
-    ),
-    ("delete", _OFFER): ("deleteOffer", "Delete an offer and its vectors."),
-    ("get", _OFFER + "/matches"): (
-        "listOfferMatches",
-        "The organisations eligible for this offer (kind, stage, district) whose needs it "
-        "meets, best first, explained. An offer past its deadline answers an empty list "
-        "that says so.",
-    ),
-    ("post", "/api/v1/search"): (
-        "search",
-        "Free-text search over organisations or offers with the match filters. By default "
-        "the text is a need and the answer lists who offers it (`direction=providers`); "
-        "`direction=seekers` lists organisations that need what the text offers. German and "
-        "English texts find each other.",
-    ),
-    ("get", "/api/v1/taxonomy"): (
-        "getTaxonomy",
-        "The controlled vocabularies with German and English labels: themes, districts (with "
-        "their municipalities), organisation kinds, stages, offer kinds and statuses.",
-    ),
-    ("get", "/api/v1/analytics/coverage"): (
-        "getCoverage",
-        "How many organisations and offers there are per theme, district and kind (JSON, or "
-        "an SVG chart with `format=svg`). " + _CURATORS,
-    ),
-    ("get", "/api/v1/analytics/gaps"): (
-        "getGaps",
-        "Stated needs that no offer or partner meets well, grouped by theme: where the "
-        "agency's programmes could help. " + _CURATORS,
-    ),
-    ("get", "/api/v1/audit"): (
-        "listAuditEvents",
-        "Who changed which fields of an organisation or offer, and when. " + _CURATORS,
-    ),
-    ("get", "/api/v1/curation/duplicates"): (
-        "listDuplicatePairs",
-        "Pairs of organisations that may be duplicates, strongest first. " + _CURATORS,
-    ),
-    ("get", "/api/v1/curation/stale"): (
-        "listStaleProfiles",
-        "Profiles not updated for MATCHMAKER_STALE_AFTER_DAYS days, oldest first. " + _CURATORS,
-    ),
-    ("get", "/api/v1/export"): (
-        "exportRecords",
-        "Every organisation and offer a curator sees, as JSON (re-imports whole), or the "
-        "organisations as CSV (`format=csv`; offers are in the JSON export only). " + _CURATORS,
-    ),
-    ("post", "/api/v1/import"): (
-        "importRecords",
-        "Import organisations and offers (JSON), or organisations (CSV: UTF-8, UTF-8 with BOM "
-        "or Windows-1252; comma, semicolon or tab separated). All or nothing: any invalid row "
-        "refuses the whole file, naming the row and field. Records are matched by "
-        "`external_id`; an unchanged record is left as it is. " + _CURATORS,
-    ),
-    ("get", "/api/v1/introductions"): (
-        "listIntroductions",
-        "Introductions: all of them for curators, their organisation's for members.",
-    ),
-    ("post", "/api/v1/introductions"): (
-        "requestIntroduction",
-        "Ask the agency to introduce your organisation to another one. Answers 201 with a "
-        "Location header.",
-    ),
-    ("get", "/api/v1/introductions/{introduction_id}"): (
-        "getIntroduction",
-        "Read an introduction (curators, or members of either organisation).",
-    ),
-    ("patch", "/api/v1/introductions/{introduction_id}"): (
-        "decideIntroduction",
-        "Accept, decline or complete an introduction (curators, or the addressed member).",
-    ),
-    ("post", "/api/v1/keys"): (
-        "createApiKey",
-        "Create an API key for a role (and, for a member, its organisation). The token is in "
-        "this answer only. Admins only.",
-    ),
-    ("delete", "/api/v1/keys/{key_id}"): ("revokeApiKey", "Revoke an API key. Admins only."),
-    ("get", "/livez"): ("getLiveness", "The process answers. No key needed."),
-    ("get", "/readyz"): (
-        "getReadiness",
-        "Database, Redis and model, each reported. Redis down is `degraded` (200): requests "
-        "still succeed without the cache. The database down is 503. No key needed.",
-    ),
-}
+#: "METHOD /path" -> operationId and description (data/operations.json). An operation the
+#: file does not name stops the document from being built: every route is described.
+OPERATIONS: dict[str, dict[str, str]] = json.loads(
+    (Path(__file__).parent / "data" / "operations.json").read_text(encoding="utf-8")
+)
 
 _ERRORS = {
     "400": ("BadRequest", "The body is not valid JSON, or the request is malformed."),
@@ -285,11 +116,10 @@ class ContractPlugin(BasePlugin):
         for method, operation in (operations or {}).items():
             if method not in ("get", "post", "put", "patch", "delete"):
                 continue
-            operation_id, description = OPERATIONS.get(
-                (method, path), (_derived_id(method, path), None)
-            )
-            operation["operationId"] = operation_id
-            operation["description"] = description or operation.get("summary", "")
+            key = f"{method.upper()} {path}"
+            if key not in OPERATIONS:
+                raise KeyError(f"{key}: describe it in matchmaker/core/data/operations.json")
+            operation.update(OPERATIONS[key])
             _add_errors(method, path, operation)
             _add_headers(method, path, operation)
             for parameter in operation.get("parameters", []):
@@ -298,11 +128,6 @@ class ContractPlugin(BasePlugin):
                 schema = parameter.get("schema", {})
                 if set(schema) == {"allOf"} and len(schema["allOf"]) == 1:
                     parameter["schema"] = schema["allOf"][0]
-
-
-def _derived_id(method: str, path: str) -> str:
-    words = [w for w in path.replace("{", "").replace("}", "").split("/") if w][2:]
-    return method + "".join(w.title().replace("_", "") for w in words)
 
 
 def _add_errors(method: str, path: str, operation: dict) -> None:

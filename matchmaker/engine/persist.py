@@ -18,8 +18,9 @@ from matchmaker.engine.hubness import Hubness
 from matchmaker.engine.index import _COLUMNS, MatchIndex
 from matchmaker.engine.needs import categories_of
 
-#: Bumped when the layout changes (an older snapshot is then ignored).
-SNAPSHOT_FORMAT = 1
+#: Bumped when the layout changes (an older snapshot is then ignored). 2: each owner's rows in
+#: a vector store are one block.
+SNAPSHOT_FORMAT = 2
 
 
 def save(index: MatchIndex, path: str | Path, meta: dict | None = None) -> None:

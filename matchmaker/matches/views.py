@@ -8,11 +8,8 @@ from flask_smorest import abort
 
 from matchmaker.access.web import current_principal
 from matchmaker.core.web import (
-    DISTRICT_CODES,
     KIND_CODES,
     OFFER_KIND_CODES,
-    STAGE_CODES,
-    THEME_CODES,
     Blueprint,
     preferred_language,
 )
@@ -28,30 +25,25 @@ from matchmaker.matches.schemas import (
 blp = Blueprint("matches", __name__, url_prefix="/api/v1", tag="matching")
 
 
-def _codes(args: dict, name: str, allowed: list[str]) -> list[str]:
-    """The codes of a filter, each among `allowed` (the schema checked the vocabulary; `kind`
-    also depends on the target)."""
-    values = list(dict.fromkeys(args.get(name) or []))
-    bad = [v for v in values if v not in allowed]
+def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions:
+    """The options of a match query. The schema checked each filter's vocabulary; which kinds
+    count depends on the target (organisation kinds, or offer kinds), so that is checked
+    here (422 naming `kind`)."""
+    kinds = list(dict.fromkeys(args.get("kind") or []))
+    allowed = KIND_CODES if target == "organizations" else OFFER_KIND_CODES
+    bad = [k for k in kinds if k not in allowed]
     if bad:
         abort(
             422,
-            message=f"Unknown {name} value(s): {', '.join(bad)}.",
-            errors={"query": {name: [f"Must be among: {', '.join(allowed)}."]}},
+            message=f"Unknown kind value(s) for target={target}: {', '.join(bad)}.",
+            errors={"query": {"kind": [f"Must be among: {', '.join(allowed)}."]}},
         )
-    return values
-
-
-def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions:
-    """Validate the comma-separated filters of a match query (422 naming the parameter)."""
-    kinds_allowed = KIND_CODES if target == "organizations" else OFFER_KIND_CODES
-    kinds = _codes(args, "kind", kinds_allowed)
     filters = service.Filters(
         kinds=kinds if target == "organizations" else [],
         offer_kinds=kinds if target == "offers" else [],
-        themes=_codes(args, "theme", THEME_CODES),
-        districts=_codes(args, "district", DISTRICT_CODES),
-        stages=_codes(args, "stage", STAGE_CODES),
+        themes=list(dict.fromkeys(args.get("theme") or [])),
+        districts=list(dict.fromkeys(args.get("district") or [])),
+        stages=list(dict.fromkeys(args.get("stage") or [])),
     )
     return service.MatchOptions(
         target=target,

@@ -125,3 +125,42 @@ def test_approximate_candidates_find_the_exact_neighbours_and_follow_changes():
     assert 7777 in index.nearest_owners(queries[:1], 5)[0].tolist()
     index.remove(7777)
     assert 7777 not in index.nearest_owners(queries[:1], 50)[0].tolist()
+
+
+def test_rows_stay_one_block_per_owner_through_changes_and_snapshots():
+    """Owners of 0-4 rows are written, resized, rewritten in place and removed in random
+    order; what each owner reads back (and its best cosines) is always what was last put,
+    also after compaction and a state round trip."""
+    rng = np.random.default_rng(3)
+    index = VectorIndex(dim=16)
+    expected: dict[int, np.ndarray] = {}
+    for _ in range(600):
+        owner = int(rng.integers(40))
+        if rng.random() < 0.2:
+            index.remove(owner)
+            expected.pop(owner, None)
+            continue
+        rows = rng.normal(size=(int(rng.integers(0, 5)), 16)).astype(np.float32)
+        rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+        index.upsert(owner, rows, tags=list(range(len(rows))))
+        if len(rows):
+            expected[owner] = rows
+        else:
+            expected.pop(owner, None)
+
+    def check(store: VectorIndex) -> None:
+        assert store.owners == len(expected)
+        query = rng.normal(size=(2, 16)).astype(np.float32)
+        owners = np.arange(40)
+        best = store.best_per_owner(query, owners)
+        for owner in range(40):
+            rows = expected.get(owner, np.zeros((0, 16), dtype=np.float32))
+            np.testing.assert_allclose(store.rows_of(owner), rows, atol=2e-3)
+            assert store.tags_of(owner) == list(range(len(rows)))
+            want = (rows @ query.T).max(axis=0) if len(rows) else np.full(2, -1.0)
+            np.testing.assert_allclose(best[owner], want, atol=5e-3)
+
+    check(index)
+    check(VectorIndex.from_state(16, index.state()))
+    index.compact()
+    check(index)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from tests.matches.test_matches import ecosystem  # noqa: F401  (the fixture)
-
 
 def _hits(client) -> dict[str, float]:
     text = client.get("/metrics").get_data(as_text=True)
@@ -18,7 +16,7 @@ def _delta(before: dict, after: dict, result: str) -> float:
     return after.get(result, 0.0) - before.get(result, 0.0)
 
 
-def test_a_repeated_question_is_answered_from_the_cache(client, keys, ecosystem):  # noqa: F811
+def test_a_repeated_question_is_answered_from_the_cache(client, keys, ecosystem):
     url = f"/api/v1/organizations/{ecosystem['startup']['id']}/matches"
     before = _hits(client)
     first = client.get(url, headers=keys.reader)
@@ -34,7 +32,7 @@ def test_a_repeated_question_is_answered_from_the_cache(client, keys, ecosystem)
     assert _delta(after, _hits(client), "miss") == 3
 
 
-def test_an_edit_of_a_candidate_shows_at_once(client, keys, ecosystem):  # noqa: F811
+def test_an_edit_of_a_candidate_shows_at_once(client, keys, ecosystem):
     e = ecosystem
     url = f"/api/v1/organizations/{e['startup']['id']}/matches"
     names = [i["name"] for i in client.get(url, headers=keys.reader).get_json()["items"]]
@@ -50,7 +48,7 @@ def test_an_edit_of_a_candidate_shows_at_once(client, keys, ecosystem):  # noqa:
     assert "Neckar Automotive Group" in names and "Neckar Automotive Systems" not in names
 
 
-def test_a_dismissal_and_a_new_candidate_show_at_once(client, keys, ecosystem, make_org):  # noqa: F811
+def test_a_dismissal_and_a_new_candidate_show_at_once(client, keys, ecosystem, make_org):
     e = ecosystem
     member = keys.member(e["startup"]["id"])
     url = f"/api/v1/organizations/{e['startup']['id']}/matches"
