@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
+import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -45,10 +48,27 @@ class EmbeddingPipeline:
         self.encoder = encoder
         self.cache = cache
         self.on_encode = on_encode
+        self._local = threading.local()
 
     @property
     def model_id(self) -> str:
         return self.encoder.model_id
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Within the block, this thread keeps every vector it looks up or encodes in memory.
+
+        Bulk work encodes its texts first, outside its write transaction, and then writes:
+        the second look-up must not encode again when Redis is down or has evicted them.
+        """
+        outer = getattr(self._local, "held", None)
+        if outer is None:
+            self._local.held = {}
+        try:
+            yield
+        finally:
+            if outer is None:
+                self._local.held = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Return an (n, dim) float32 array of unit vectors for `texts`, in order."""
@@ -59,17 +79,18 @@ class EmbeddingPipeline:
         if not normalized:
             return out
         unique: dict[str, str] = dict(zip(hashes, normalized, strict=True))
-        order = list(unique)
+        held: dict[str, np.ndarray] | None = getattr(self._local, "held", None)
         found: dict[str, np.ndarray] = {}
-        if self.cache is not None:
+        if held:
+            found = {h: held[h] for h in unique if h in held}
+        order = [h for h in unique if h not in found]
+        if self.cache is not None and order:
             self.cache.dim = dim
             for h, vector in zip(order, self.cache.get_many(order), strict=True):
                 if vector is not None:
                     found[h] = vector
         missing = [h for h in order if h not in found]
         if missing:
-            import time
-
             started = time.perf_counter()
             encoded = self.encoder.encode([unique[h] for h in missing])
             if self.on_encode is not None:
@@ -78,6 +99,8 @@ class EmbeddingPipeline:
             found.update(fresh)
             if self.cache is not None:
                 self.cache.set_many(fresh)
+        if held is not None:
+            held.update(found)
         for i, h in enumerate(hashes):
             out[i] = found[h]
         return out

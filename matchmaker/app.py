@@ -178,6 +178,7 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.feedback.views import blp as feedback
     from matchmaker.imports.views import blp as imports
     from matchmaker.introductions.views import blp as introductions
+    from matchmaker.jobs.views import blp as jobs
     from matchmaker.matches.views import blp as matches
     from matchmaker.offers.views import blp as offers
     from matchmaker.organizations.views import blp as organizations
@@ -197,6 +198,7 @@ def register_blueprints(app: Flask) -> None:
         introductions,
         access,
         imports,
+        jobs,
         analytics,
         system,
     ):

@@ -1,4 +1,4 @@
-"""The `matchmaker` console script: serve, keys, demo, import, export, reindex."""
+"""The `matchmaker` console script: serve, worker, keys, demo, import, export, reindex."""
 
 from __future__ import annotations
 
@@ -134,22 +134,58 @@ def keys_list() -> None:
             click.echo(f"{key.id}\t{key.role}\t{key.label}\t{key.organization_id or '-'}\t{state}")
 
 
+class _Bars:
+    """Progress bars (tqdm, on stderr) for the phases of bulk work: one bar a phase. Shown on a
+    terminal; MATCHMAKER_PROGRESS=1 forces them (e.g. in a CI log), 0 hides them."""
+
+    UNITS = {"encoding": "texts", "writing": "records", "reindexing": "records"}
+
+    def __init__(self) -> None:
+        self.phase: str | None = None
+        self.bar = None
+        forced = os.environ.get("MATCHMAKER_PROGRESS", "").strip()
+        self.disable = None if forced == "" else forced in ("0", "false", "no")
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.bar = tqdm(
+                total=total,
+                desc=f"{phase:>10}",
+                unit=f" {self.UNITS.get(phase, 'items')}",
+                file=sys.stderr,
+                disable=self.disable,
+                dynamic_ncols=True,
+            )
+        self.bar.total = total
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def __enter__(self) -> _Bars:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _import(path: Path, dry_run: bool) -> int:
     from matchmaker.access.principal import SYSTEM
     from matchmaker.errors import DomainError
-    from matchmaker.imports import formats, service
-    from matchmaker.imports.schemas import validate_records
+    from matchmaker.imports.jobs import import_file
 
     fmt = path.suffix.lower().lstrip(".")
     try:
-        valid = validate_records(formats.parse_file(path.read_bytes(), fmt))
-        report = service.import_records(
-            valid.organizations,
-            valid.offers,
-            errors=valid.errors,
-            principal=SYSTEM,
-            dry_run=dry_run,
-        )
+        with _Bars() as bars:
+            report = import_file(
+                path.read_bytes(), fmt, principal=SYSTEM, dry_run=dry_run, progress=bars
+            )
     except DomainError as exc:
         click.echo(f"error: {exc.message}", err=True)
         return 2
@@ -189,8 +225,10 @@ def export_command(file: Path) -> None:
             param_hint="FILE",
         )
     app = _app()
-    with app.app_context():
-        records = service.export_records(include_contact=True)
+    with app.app_context(), _Bars() as bars:
+        records = service.export_records(
+            include_contact=True, progress=lambda done, total: bars("exporting", done, total)
+        )
         if suffix == ".csv":
             file.write_text(formats.organizations_csv(records), encoding="utf-8")
             click.echo(
@@ -204,6 +242,26 @@ def export_command(file: Path) -> None:
             f"exported {len(records['organizations'])} organisations, "
             f"{len(records['offers'])} offers to {file}"
         )
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+def worker(burst: bool) -> None:
+    """Run import jobs from the Redis queue (start one or more, on one or more machines, all
+    on the API's database and Redis)."""
+    from matchmaker.jobs import worker as jobs_worker
+    from matchmaker.jobs.queue import connection, name
+    from matchmaker.matches.runtime import get_runtime
+
+    app = _app()
+    try:
+        connection(app.config).ping()
+    except Exception as exc:  # noqa: BLE001 - say why and stop
+        raise click.ClickException(f"Redis at {app.config['REDIS_URL']}: {exc}") from None
+    with app.app_context():
+        get_runtime().pipeline.embed(["warm-up"])  # the model loads before the first job
+    click.echo(f"worker listening on queue {name(app.config)}", err=True)
+    jobs_worker.work(app, burst=burst)
 
 
 @main.command()
@@ -224,6 +282,8 @@ def reindex(everything: bool) -> None:
     from matchmaker.matches import reindexing
 
     app = _app()
-    with app.app_context():
-        done, space = reindexing.reindex(everything=everything)
+    with app.app_context(), _Bars() as bars:
+        done, space = reindexing.reindex(
+            everything=everything, progress=lambda done, total: bars("reindexing", done, total)
+        )
         click.echo(f"reindexed {done} records with {space.split('|', 1)[0]}")

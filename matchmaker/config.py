@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     index_snapshot: str = ""
     # Answered match lists each worker keeps (exact: keyed by the index version); 0: none.
     result_cache_size: int = Field(2048, ge=0, le=1_000_000)
+    # Bulk work (HTTP imports from this many records on) runs as a job: "auto" queues it on
+    # Redis for `matchmaker worker` when one listens, else runs it in this process; "queue"
+    # always queues; "inline" always runs it in this process.
+    job_runner: Literal["auto", "queue", "inline"] = "auto"
+    import_job_threshold: int = Field(500, ge=1)
+    # A running job that reports no progress for this long is shown as failed (its runner died).
+    job_stale_seconds: int = Field(900, ge=10)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -158,6 +165,9 @@ class Settings(BaseSettings):
             "MATCHMAKER_STALE_AFTER_DAYS": self.stale_after_days,
             "MATCHMAKER_INDEX_SNAPSHOT": self.index_snapshot,
             "MATCHMAKER_RESULT_CACHE_SIZE": self.result_cache_size,
+            "MATCHMAKER_JOB_RUNNER": self.job_runner,
+            "MATCHMAKER_IMPORT_JOB_THRESHOLD": self.import_job_threshold,
+            "MATCHMAKER_JOB_STALE_SECONDS": self.job_stale_seconds,
             "API_TITLE": "matchmaker",
             "API_VERSION": API_VERSION,
             "OPENAPI_VERSION": "3.0.3",

@@ -9,8 +9,19 @@ def register_all() -> list[type]:
     from matchmaker.audit.models import AuditEvent
     from matchmaker.feedback.models import Feedback
     from matchmaker.introductions.models import Introduction
+    from matchmaker.jobs.models import Job
     from matchmaker.matches.models import Embedding, IndexChange
     from matchmaker.offers.models import Offer
     from matchmaker.organizations.models import Organization
 
-    return [ApiKey, AuditEvent, Embedding, Feedback, IndexChange, Introduction, Offer, Organization]
+    return [
+        ApiKey,
+        AuditEvent,
+        Embedding,
+        Feedback,
+        IndexChange,
+        Introduction,
+        Job,
+        Offer,
+        Organization,
+    ]

@@ -35,10 +35,50 @@ class ImportRecordOfferSchema(OfferSchema):
 
 class ImportArgsSchema(StrictSchema):
     dry_run = fields.Boolean(load_default=False, metadata={"description": "Validate only."})
+    run = fields.String(
+        load_default="auto",
+        validate=one_of(["auto", "now", "job"]),
+        metadata={
+            "description": "now: import within the request (200 with the report); job: "
+            "validate, then answer 202 with a job to follow; auto: a job from "
+            "MATCHMAKER_IMPORT_JOB_THRESHOLD records on (500 by default). A dry run is always "
+            "answered at once."
+        },
+    )
     format = fields.String(
         validate=one_of(["json", "csv"]),
         metadata={"description": "Default: from the Content-Type (application/json or text/csv)."},
     )
+
+
+class SectionCountSchema(StrictSchema):
+    RESPONSE_REQUIRED = ("organizations", "offers")
+    organizations = fields.Integer()
+    offers = fields.Integer()
+
+
+class ImportReportSchema(StrictSchema):
+    """What an import did (or, in a dry run, would do)."""
+
+    RESPONSE_REQUIRED = (
+        "created",
+        "updated",
+        "unchanged",
+        "errors",
+        "error_count",
+        "dry_run",
+        "written",
+    )
+    created = fields.Nested(SectionCountSchema)
+    updated = fields.Nested(SectionCountSchema)
+    unchanged = fields.Nested(
+        SectionCountSchema,
+        metadata={"description": "Stored records the file repeats as they are: left untouched."},
+    )
+    errors = fields.List(fields.Dict(), metadata={"description": "Empty when written."})
+    error_count = fields.Integer()
+    dry_run = fields.Boolean()
+    written = fields.Boolean()
 
 
 class ImportOfferSchema(OfferSchema):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from matchmaker.access.principal import Principal
@@ -48,6 +50,9 @@ class _Kind:
     by_external_ids: Any
     apply: Any
     fields: Any
+    entity_type: str
+    #: The attributes its embedded texts are made of (engine/texts.py).
+    text_fields: tuple[str, ...]
 
 
 ORGANIZATIONS = _Kind(
@@ -57,10 +62,26 @@ ORGANIZATIONS = _Kind(
     organizations.by_external_ids,
     organizations.apply,
     organizations.FIELDS,
+    "organization",
+    ("name", "description", "themes", "offers", "needs"),
 )
 OFFERS = _Kind(
-    "offers", offers.new_draft, offers.by_ids, offers.by_external_ids, offers.apply, offers.FIELDS
+    "offers",
+    offers.new_draft,
+    offers.by_ids,
+    offers.by_external_ids,
+    offers.apply,
+    offers.FIELDS,
+    "offer",
+    ("title", "description", "themes"),
 )
+
+#: `progress(phase, done, total)`: "encoding" counts texts, "writing" records.
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(phase: str, done: int, total: int) -> None:
+    return None
 
 
 def import_records(
@@ -70,6 +91,7 @@ def import_records(
     errors: list[dict[str, Any]],
     principal: Principal,
     dry_run: bool = False,
+    progress: Progress = _no_progress,
 ) -> ImportReport:
     """Write every validated record in one transaction, or none when any record is invalid.
 
@@ -77,6 +99,10 @@ def import_records(
     `external_id`; otherwise it is created (keeping a given `id` when free, so that an export
     re-imports into a fresh database with its links intact). `errors` are the schema errors of
     the file's other records: with any, nothing is written.
+
+    The texts are encoded first, outside the write transaction (the long part: the database
+    stays writable for everyone else meanwhile), then the records are written with the
+    vectors at hand. `progress` hears of both phases.
     """
     report = ImportReport(dry_run=dry_run, errors=ErrorList(errors))
     report.errors.count = getattr(errors, "count", len(errors))
@@ -123,6 +149,39 @@ def import_records(
             bucket[section] += 1
     if dry_run:
         return report
+    with indexing.holding():
+        _encode_ahead(orgs, existing_orgs, offer_items, existing_offers, progress)
+        progress("writing", 0, len(orgs) + len(offer_items))
+        _write_all(
+            orgs, existing_orgs, offer_items, existing_offers, known_providers, principal, report
+        )
+        progress("writing", len(orgs) + len(offer_items), len(orgs) + len(offer_items))
+    return report
+
+
+def _encode_ahead(orgs, existing_orgs, offer_items, existing_offers, progress: Progress) -> None:
+    """Encode (or fetch from the cache) the texts the records will have once written."""
+    views = []
+    for kind, items, existing in (
+        (ORGANIZATIONS, orgs, existing_orgs),
+        (OFFERS, offer_items, existing_offers),
+    ):
+        for position, data in items:
+            row = existing.get(position)
+            values = {
+                name: data[name] if name in data else getattr(row, name, None)
+                for name in kind.text_fields
+            }
+            values["themes"] = list(dict.fromkeys(values["themes"] or []))
+            if row is not None and all(getattr(row, k) == v for k, v in values.items()):
+                continue  # texts as stored: their vectors are stored too
+            views.append((kind.entity_type, SimpleNamespace(**values)))
+    indexing.encode_ahead(views, progress=lambda done, total: progress("encoding", done, total))
+
+
+def _write_all(
+    orgs, existing_orgs, offer_items, existing_offers, known_providers, principal, report
+) -> None:
     with unit_of_work():
         touched_orgs = _write(ORGANIZATIONS, orgs, existing_orgs, principal, report)
         providers = {**known_providers, **{o.external_id: o for o in touched_orgs if o.external_id}}
@@ -134,7 +193,6 @@ def import_records(
         entities = touched_orgs + touched_offers
         for start in range(0, len(entities), BATCH):
             indexing.index_entities(entities[start : start + BATCH])
-    return report
 
 
 def _existing(kind: _Kind, items: list[tuple[int, dict]]) -> dict[int, Any]:
@@ -221,10 +279,13 @@ def _write(kind: _Kind, items, existing, principal, report: ImportReport) -> lis
     return touched
 
 
-def export_records(*, include_contact: bool) -> dict[str, list]:
+def export_records(
+    *, include_contact: bool, progress: Callable[[int, int], None] | None = None
+) -> dict[str, list]:
     """Everything, in the import format (re-importable: offers name providers by id)."""
     orgs = organizations.all_organizations(by_creation=True)
     offer_rows = offers.all_offers()
+    total = len(orgs) + len(offer_rows)
 
     def clean(data: dict) -> dict:
         data = {k: v for k, v in data.items() if k not in ("created_at", "updated_at")}
@@ -246,9 +307,11 @@ def export_records(*, include_contact: bool) -> dict[str, list]:
             # Both: the id links within the file, the external id to a CRM's own records.
             data["provider_external_id"] = external[offer.provider_id]
         out_offers.append(data)
-    return {
-        "organizations": [
-            clean(organizations.to_api(o, show_contact=include_contact)) for o in orgs
-        ],
-        "offers": out_offers,
-    }
+        if progress is not None and len(out_offers) % 500 == 0:
+            progress(len(out_offers), total)
+    out_orgs = []
+    for org in orgs:
+        out_orgs.append(clean(organizations.to_api(org, show_contact=include_contact)))
+        if progress is not None and (len(out_orgs) % 500 == 0 or len(out_orgs) == len(orgs)):
+            progress(len(offer_rows) + len(out_orgs), total)
+    return {"organizations": out_orgs, "offers": out_offers}

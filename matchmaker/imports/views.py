@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import abort
 
 from matchmaker.access.web import current_principal, roles_required
 from matchmaker.core.web import Blueprint
 from matchmaker.extensions import expensive
-from matchmaker.imports import formats, service
+from matchmaker.imports import formats, jobs, service
 from matchmaker.imports.schemas import (
     IMPORT_BODY,
     ExportArgsSchema,
     ImportArgsSchema,
+    ImportReportSchema,
     validate_records,
 )
+from matchmaker.jobs.schemas import JobSchema
 
 blp = Blueprint("imports", __name__, url_prefix="/api/v1", tag="imports")
+
+
+def _refuse(report: service.ImportReport) -> None:
+    error = jobs.refusal(report)
+    abort(422, message=error.message, errors=error.errors)
 
 
 @blp.route("/import")
@@ -27,7 +34,13 @@ class Import(MethodView):
     @roles_required("admin", "curator")
     @blp.arguments(ImportArgsSchema, location="query")
     @blp.doc(requestBody=IMPORT_BODY)
-    @blp.response(200)
+    @blp.response(200, ImportReportSchema)
+    @blp.alt_response(
+        202,
+        schema=JobSchema,
+        description="Valid, and imported by a job: follow its Location.",
+        headers={"Location": {"$ref": "#/components/headers/Location"}},
+    )
     @blp.alt_response(422, description="At least one invalid record: nothing was written.")
     def post(self, args):
         """Import organisations and offers (JSON body, or CSV of organisations); all or nothing"""
@@ -40,25 +53,31 @@ class Import(MethodView):
                 errors={"query": {"format": [f"Does not match the Content-Type {mimetype}."]}},
             )
         fmt = args.get("format") or sent or "json"
-        valid = validate_records(formats.parse_file(request.get_data(), fmt))
+        content = request.get_data()
+        valid = validate_records(formats.parse_file(content, fmt))
+        records = len(valid.organizations) + len(valid.offers)
+        as_job = not args["dry_run"] and (
+            args["run"] == "job"
+            or (
+                args["run"] == "auto"
+                and records >= current_app.config["MATCHMAKER_IMPORT_JOB_THRESHOLD"]
+            )
+        )
         report = service.import_records(
             valid.organizations,
             valid.offers,
             errors=valid.errors,
             principal=current_principal(),
-            dry_run=args["dry_run"],
+            dry_run=args["dry_run"] or as_job,
         )
         if report.errors:
-            abort(
-                422,
-                message=f"{report.errors.count} invalid record(s); nothing was written"
-                + (
-                    f" (the first {len(report.errors)} are listed)."
-                    if report.errors.count > len(report.errors)
-                    else "."
-                ),
-                errors={"records": list(report.errors)},
-            )
+            _refuse(report)
+        if as_job:
+            job = jobs.submit(content, fmt, records=records, principal=current_principal())
+            answer = current_app.json.response(JobSchema().dump(job))
+            answer.status_code = 202
+            answer.headers["Location"] = f"/api/v1/jobs/{job['id']}"
+            return answer
         return report.as_dict()
 
 

@@ -9,7 +9,8 @@ offers); the vectors commit or roll back with the records. Entities are identifi
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -46,6 +47,45 @@ def embed(entities: Sequence[Any]) -> list[tuple[Any, EntityTexts, np.ndarray]]:
         out.append((entity, texts, vectors[start : start + len(texts.encoded)]))
         start += len(texts.encoded)
     return out
+
+
+@contextmanager
+def holding() -> Iterator[None]:
+    """Within the block, vectors looked up or encoded stay at hand in this thread (bulk work
+    encodes ahead of its write transaction, then writes)."""
+    with get_runtime().pipeline.holding():
+        yield
+
+
+def encode_ahead(
+    views: Sequence[tuple[str, Any]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Encode the texts of (entity type, object with the text attributes) pairs, in chunks,
+    reporting `progress(texts done, texts in all)`; inside `holding()` the write that follows
+    finds them at hand."""
+    config = current_app.config
+    texts = [
+        text
+        for entity_type, view in views
+        for text in texts_for(
+            entity_type,
+            view,
+            bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
+            dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
+        ).encoded
+    ]
+    unique = list(dict.fromkeys(texts))
+    # Batches large enough to encode efficiently, small enough for 50 steps of progress.
+    chunk = min(256, max(32, len(unique) // 50))
+    pipeline = get_runtime().pipeline
+    if progress is not None:
+        progress(0, len(unique))
+    for start in range(0, len(unique), chunk):
+        pipeline.embed(unique[start : start + chunk])
+        if progress is not None:
+            progress(min(start + chunk, len(unique)), len(unique))
 
 
 def index_entities(entities: Sequence[Any]) -> None:
