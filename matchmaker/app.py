@@ -233,8 +233,8 @@ def register_request_hooks(app: Flask) -> None:
         ):
             abort(
                 415,
-                message="Send the body with a Content-Type (application/json, or text/csv for "
-                "imports).",
+                message="Send the body with a Content-Type (application/json; text/csv or "
+                "application/zip for imports).",
             )
 
     @app.after_request

@@ -206,7 +206,7 @@ def _import(path: Path, dry_run: bool) -> int:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
 def import_command(file: Path, dry_run: bool) -> None:
-    """Import organisations and offers from FILE (.json or .csv); all or nothing."""
+    """Import organisations and offers from FILE (.json, .zip or .csv); all or nothing."""
     app = _app()
     with app.app_context():
         sys.exit(_import(file, dry_run))
@@ -215,13 +215,15 @@ def import_command(file: Path, dry_run: bool) -> None:
 @main.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_command(file: Path) -> None:
-    """Export everything to FILE (.json: organisations and offers; .csv: organisations)."""
+    """Export everything to FILE (.json or .zip of two CSV files: organisations and offers;
+    .csv: organisations)."""
     from matchmaker.imports import formats, service
 
     suffix = file.suffix.lower()
-    if suffix not in (".json", ".csv"):
+    if suffix not in (".json", ".csv", ".zip"):
         raise click.BadParameter(
-            f"{file.name}: use .json (organisations and offers) or .csv (organisations).",
+            f"{file.name}: use .json or .zip (organisations and offers: a zip holds "
+            "organizations.csv and offers.csv) or .csv (organisations).",
             param_hint="FILE",
         )
     app = _app()
@@ -229,6 +231,13 @@ def export_command(file: Path) -> None:
         records = service.export_records(
             include_contact=True, progress=lambda done, total: bars("exporting", done, total)
         )
+        if suffix == ".zip":
+            file.write_bytes(formats.records_zip(records))
+            click.echo(
+                f"exported {len(records['organizations'])} organisations, "
+                f"{len(records['offers'])} offers to {file} (organizations.csv, offers.csv)"
+            )
+            return
         if suffix == ".csv":
             file.write_text(formats.organizations_csv(records), encoding="utf-8")
             click.echo(

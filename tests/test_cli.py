@@ -58,10 +58,12 @@ class Cli:
         )
         return env
 
-    def __call__(self, *args: str, db_url: str | None = None, timeout: int = 300):
+    def __call__(
+        self, *args: str, db_url: str | None = None, timeout: int = 300, env: dict | None = None
+    ):
         return subprocess.run(
             [*COMMAND, *args],
-            env=self.env(db_url),
+            env={**self.env(db_url), **(env or {})},
             cwd=self.tmp_path,
             capture_output=True,
             text=True,
@@ -221,6 +223,24 @@ def test_import_reimport_and_export_round_trip(cli, tmp_path):
     assert volt["themes"] == "automotive_mobility;green_tech"
     assert volt["contact_email"] == "erika@voltwerk.example"
     assert volt["description"] == "Neu: auch Ladesäulen."
+
+
+def test_zip_export_reimports_organisations_and_offers(cli, tmp_path):
+    cli.ok("import", str(write_json(tmp_path / "in.json", good_file())))
+    out = tmp_path / "out.zip"
+    result = cli.ok("export", str(out))
+    assert "2 organisations, 1 offers" in result.stdout
+    fresh = cli.database("fresh-zip.db")
+    result = cli.ok("import", str(out), db_url=fresh)
+    assert last_json_line(result.stdout)["created"] == {"organizations": 2, "offers": 1}
+    assert cli.export(db_url=fresh) == cli.export()
+
+
+def test_import_shows_progress_bars(cli, tmp_path):
+    path = write_json(tmp_path / "in.json", good_file())
+    result = cli("import", str(path), env={"MATCHMAKER_PROGRESS": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "encoding: 100%" in result.stderr and "writing: 100%" in result.stderr
 
 
 def test_export_refuses_an_unknown_extension(cli, tmp_path):

@@ -46,8 +46,11 @@ class ImportArgsSchema(StrictSchema):
         },
     )
     format = fields.String(
-        validate=one_of(["json", "csv"]),
-        metadata={"description": "Default: from the Content-Type (application/json or text/csv)."},
+        validate=one_of(["json", "csv", "zip"]),
+        metadata={
+            "description": "Default: from the Content-Type (application/json, text/csv or "
+            "application/zip)."
+        },
     )
 
 
@@ -106,12 +109,26 @@ IMPORT_BODY = {
                 "description": "Organisations, one a row, with the documented columns.",
             }
         },
+        "application/zip": {
+            "schema": {
+                "type": "string",
+                "format": "binary",
+                "description": "organizations.csv and offers.csv, as `format=zip` exports them.",
+            }
+        },
     },
 }
 
 
 class ExportArgsSchema(StrictSchema):
-    format = fields.String(load_default="json", validate=one_of(["json", "csv"]))
+    format = fields.String(
+        load_default="json",
+        validate=one_of(["json", "csv", "zip"]),
+        metadata={
+            "description": "json: organisations and offers; csv: organisations; zip: "
+            "organizations.csv and offers.csv with ids (re-imports whole)."
+        },
+    )
 
 
 _org_schema = ImportOrganizationSchema()

@@ -45,7 +45,7 @@ class Import(MethodView):
     def post(self, args):
         """Import organisations and offers (JSON body, or CSV of organisations); all or nothing"""
         mimetype = request.mimetype or ""
-        sent = "csv" if "csv" in mimetype else "json" if "json" in mimetype else None
+        sent = next((f for f in formats.FORMATS if f in mimetype), None)
         if args.get("format") and sent and args["format"] != sent:
             abort(
                 422,
@@ -87,8 +87,15 @@ class Export(MethodView):
     @blp.arguments(ExportArgsSchema, location="query")
     @blp.response(200)
     def get(self, args):
-        """Export everything a curator sees, re-importable (JSON, or CSV of organisations)"""
+        """Export everything a curator sees, re-importable (JSON, a zip of CSVs, or a CSV of
+        organisations)"""
         records = service.export_records(include_contact=True)
         if args["format"] == "csv":
             return Response(formats.organizations_csv(records), mimetype="text/csv")
+        if args["format"] == "zip":
+            return Response(
+                formats.records_zip(records),
+                mimetype="application/zip",
+                headers={"Content-Disposition": 'attachment; filename="matchmaker-export.zip"'},
+            )
         return records

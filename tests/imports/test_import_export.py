@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
 import pytest
 
@@ -307,6 +308,54 @@ def test_csv_export_round_trip(client, keys, make_org):
     assert orgs["Logistik Hub Ludwigsburg"]["offers"] == ["Lagerfläche", "Cross-Docking"]
     assert orgs["Voltwerk GmbH"]["contact"]["email"] == "erika@voltwerk.example"
     assert orgs["Voltwerk GmbH"]["external_id"] == "crm-v"
+
+
+def test_zip_export_of_both_csv_files_reimports_whole(client, keys, make_org, make_offer):
+    """For spreadsheet users: organisations and offers as two CSV files in one zip, with the
+    ids that keep each offer with its provider (also one without an external_id)."""
+    provider = make_org(name="Fonds Ohne Schlüssel GmbH", kind="investor", stage=None)
+    make_org(name="Voltwerk GmbH", external_id="crm-v", offers=["=Formel", "Prüfstand"])
+    make_offer(title="Seed-Programm", provider_id=provider["id"], themes=["green_tech"])
+    before = client.get("/api/v1/export", headers=keys.curator).get_json()
+    r = client.get("/api/v1/export?format=zip", headers=keys.curator)
+    assert r.status_code == 200 and r.mimetype == "application/zip"
+    assert "attachment" in r.headers["Content-Disposition"]
+    content = r.get_data()
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert sorted(archive.namelist()) == ["offers.csv", "organizations.csv"]
+        offers_csv = archive.read("offers.csv").decode("utf-8-sig")
+        orgs_csv = archive.read("organizations.csv").decode("utf-8-sig")
+    assert list(csv.DictReader(io.StringIO(offers_csv)))[0]["title"] == "Seed-Programm"
+    assert "'=Formel" in orgs_csv  # a spreadsheet shows it as text, not a formula
+    delete_everything(client, keys)
+    r = client.post(
+        "/api/v1/import", data=content, content_type="application/zip", headers=keys.curator
+    )
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["created"] == {"organizations": 2, "offers": 1}
+    after = client.get("/api/v1/export", headers=keys.curator).get_json()
+    assert after == before  # ids, links, lists, contacts: whole
+
+
+def test_a_bad_zip_is_refused_naming_why(client, keys):
+    def post(content: bytes):
+        return client.post(
+            "/api/v1/import", data=content, content_type="application/zip", headers=keys.curator
+        )
+
+    r = post(b"not a zip")
+    assert r.status_code == 422 and "zip" in r.get_json()["errors"]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("organizations.csv", "name,kind\nA GmbH,startup\n")
+        archive.writestr("notes.txt", "hello")
+    r = post(buffer.getvalue())
+    assert r.status_code == 422 and "notes.txt" in r.get_json()["errors"]["zip"]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("offers.csv", "title,colour\nX,blue\n")
+    r = post(buffer.getvalue())
+    assert r.status_code == 422 and "colour" in r.get_json()["errors"]["offers.csv"]
 
 
 def test_csv_reimport_keeps_contact_legal_basis(client, keys, make_org):
