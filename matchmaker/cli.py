@@ -62,13 +62,15 @@ def main() -> None:
 )
 def serve(host: str, port: int, workers: int, threads: int) -> None:
     """Upgrade the schema, then run the API under gunicorn."""
+    # gunicorn's settings first: they set the metrics directory before anything imports
+    # prometheus_client (the master's imports are the workers' after the fork).
+    from matchmaker import gunicorn_conf
+
     _app()  # migrations run once, in the master, before workers fork
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
         def load_config(self) -> None:
-            from matchmaker import gunicorn_conf
-
             for key in dir(gunicorn_conf):
                 if not key.startswith("_") and key in self.cfg.settings:
                     self.cfg.set(key, getattr(gunicorn_conf, key))

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 # One torch thread per worker: workers already use one core each, more threads only contend.
 os.environ.setdefault("MATCHMAKER_TORCH_THREADS", "1")
+# Metrics of all workers in one directory (prometheus_client's multiprocess mode), so that a
+# scrape sums them. Set before any worker imports prometheus_client; a fresh directory per
+# server unless the operator names one (it is emptied at start: counts of an earlier run of
+# the server would otherwise be added).
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="matchmaker-metrics-"))
 
 bind = (
     f"{os.environ.get('MATCHMAKER_HOST', '127.0.0.1')}:{os.environ.get('MATCHMAKER_PORT', '8000')}"
@@ -29,6 +37,24 @@ max_requests_jitter = 100
 accesslog = None  # the app logs each request as JSON with its request id
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("MATCHMAKER_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server) -> None:
+    """Empty the metrics directory: this server's counts start at zero."""
+    directory = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    directory.mkdir(parents=True, exist_ok=True)
+    for path in directory.iterdir():
+        if path.is_file():
+            path.unlink()
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def child_exit(server, worker) -> None:
+    """A dead worker's live gauges stop counting (its counters stay counted)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
 
 
 def post_worker_init(worker) -> None:

@@ -1,16 +1,32 @@
-"""Request ids, structured JSON logs and Prometheus metrics."""
+"""Request ids, structured JSON logs and Prometheus metrics.
+
+Under gunicorn every worker counts in files of a shared directory (prometheus_client's
+multiprocess mode, PROMETHEUS_MULTIPROC_DIR, set by gunicorn_conf.py before this module is
+imported), and a scrape of any worker sums them all: counters are whole and never go back,
+whichever worker answers, and a dead worker's counts stay counted.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 import uuid
 
 from flask import Flask, Response, g, has_request_context, request
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 
 REGISTRY = CollectorRegistry(auto_describe=True)
+#: Decided when prometheus_client is first imported, as it decides where values live.
+MULTIPROCESS = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 REQUEST_SECONDS = Histogram(
     "matchmaker_request_seconds",
     "Request latency",
@@ -30,7 +46,12 @@ ENCODE_BATCH = Histogram(
 CACHE_EVENTS = Counter(
     "matchmaker_embedding_cache_total", "Embedding cache lookups", ["result"], registry=REGISTRY
 )
-INDEX_VECTORS = Gauge("matchmaker_index_vectors", "Vectors in the match index", registry=REGISTRY)
+INDEX_VECTORS = Gauge(
+    "matchmaker_index_vectors",
+    "Vectors in the match index (the largest of the live workers')",
+    registry=REGISTRY,
+    multiprocess_mode="livemax",
+)
 
 
 def record_encode(batch_size: int, seconds: float) -> None:
@@ -136,4 +157,8 @@ def set_index_vectors(count: int) -> None:
 
 
 def metrics_response() -> Response:
-    return Response(generate_latest(REGISTRY), mimetype="text/plain; version=0.0.4")
+    registry = REGISTRY
+    if MULTIPROCESS:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    return Response(generate_latest(registry), mimetype="text/plain; version=0.0.4")

@@ -245,6 +245,17 @@ def test_compose_services():
     }
 
 
+def test_compose_runs_a_job_worker_on_the_same_database_and_redis():
+    services = _load_compose()["services"]
+    worker, api = services["worker"], services["api"]
+    assert worker["build"] == "." and worker["command"] == ["matchmaker", "worker"]
+    env, api_env = _environment(worker), _environment(api)
+    for name in ("MATCHMAKER_DATABASE_URL", "REDIS_URL", "MATCHMAKER_SECRET_KEY"):
+        assert env[name] == api_env[name]
+    # The api migrates the schema; the worker starts after it.
+    assert worker["depends_on"]["api"] == {"condition": "service_healthy"}
+
+
 def test_compose_backing_services_have_healthchecks():
     doc = _load_compose()
     postgres, redis = doc["services"]["postgres"], doc["services"]["redis"]

@@ -6,11 +6,14 @@ index's version changes with every put and drop, and every worker's index follow
 committed change (matches/loader.py), so a key of (asker, options, index version, hour) is
 exact: a cached answer is the answer a fresh ranking would give. A dashboard opened twice in
 an hour, or a list paged through, costs one ranking.
+
+Answers are shared, not copied: an answer is read-only once ranked, for the request that
+ranked it and for every request answered from the cache. What the view renders of it is kept with it
+(`MatchList.rendered`), so a repeated question costs about what a plain read costs.
 """
 
 from __future__ import annotations
 
-import copy
 import threading
 import time
 from collections import OrderedDict
@@ -26,7 +29,7 @@ def ranking_clock() -> float:
 
 
 class ResultCache:
-    """A least-recently-used map from keys to answers (deep-copied in and out)."""
+    """A least-recently-used map from keys to read-only answers."""
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -41,12 +44,11 @@ class ResultCache:
             if found is not None:
                 self._items.move_to_end(key)
         record_match_result("hit" if found is not None else "miss")
-        return copy.deepcopy(found) if found is not None else None
+        return found
 
     def put(self, key: Hashable, answer: Any) -> None:
         if self.size <= 0:
             return
-        answer = copy.deepcopy(answer)
         with self._lock:
             self._items[key] = answer
             self._items.move_to_end(key)

@@ -66,12 +66,16 @@ class MatchOptions:
 
 @dataclass
 class MatchList:
-    """A ranked, explained answer: what passed the threshold, and how many did not."""
+    """A ranked, explained answer: what passed the threshold, and how many did not. Answers
+    from the result cache are shared between requests: read them, never change them."""
 
     items: list[dict] = field(default_factory=list)
     held_back: int = 0
     threshold: float = 0.0
     closed: bool = False  # an offer past its deadline
+    #: The response bodies rendered of this answer, by what the view added to it (the view's
+    #: memo: a cached answer is rendered once).
+    rendered: dict[tuple, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     def body(self, lang: str) -> dict[str, Any]:
         body: dict[str, Any] = {

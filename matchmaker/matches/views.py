@@ -3,6 +3,7 @@ free-text search."""
 
 from __future__ import annotations
 
+from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -55,6 +56,18 @@ def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions
     )
 
 
+def respond(answer: service.MatchList, lang: str, **extra: str) -> Response:
+    """The answer as the documented MatchList JSON. It is rendered once per answer and kept
+    with it: an answer from the result cache is sent as the bytes it was sent as before."""
+    key = (lang, *sorted(extra.items()))
+    data = answer.rendered.get(key)
+    if data is None:
+        body = MatchListSchema().dump({**answer.body(lang), **extra})
+        data = current_app.json.response(body).get_data()
+        answer.rendered[key] = data
+    return current_app.response_class(data, mimetype="application/json")
+
+
 @blp.route("/organizations/<string:organization_id>/matches", tags=["organizations"])
 class OrganizationMatches(MethodView):
     decorators = [expensive]
@@ -70,7 +83,7 @@ class OrganizationMatches(MethodView):
         lang = preferred_language()
         options = match_options(args, target=args["target"], lang=lang)
         answer = service.matches_for_organization(organization=org, options=options)
-        return {**answer.body(lang), "target": args["target"], "organization_id": org.id}
+        return respond(answer, lang, target=args["target"], organization_id=org.id)
 
 
 @blp.route("/offers/<string:offer_id>/matches", tags=["offers"])
@@ -85,7 +98,7 @@ class OfferMatches(MethodView):
         lang = preferred_language()
         options = match_options({**args}, target="organizations", lang=lang)
         answer = service.matches_for_offer(offer=offer, options=options)
-        return {**answer.body(lang), "offer_id": offer.id}
+        return respond(answer, lang, offer_id=offer.id)
 
 
 @blp.route("/search")
@@ -114,4 +127,4 @@ class Search(MethodView):
             lang=lang,
         )
         answer = service.search(text=data["text"], options=options)
-        return {**answer.body(lang), "target": data["target"]}
+        return respond(answer, lang, target=data["target"])
