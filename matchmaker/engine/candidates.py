@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from matchmaker.engine.evidence import lexical_forward
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.queries import Query
 from matchmaker.engine.weights import Weights
@@ -64,15 +63,36 @@ def candidate_slots(
         owners, scores = owners[inside], scores[inside]
         allowed_here = mask[owners]
         owners, scores = owners[allowed_here], scores[allowed_here]
-        chosen.append(owners[np.argsort(-scores, kind="stable")[:keep]])
+        if len(owners) > keep:  # the best `keep`, in linear time (no full sort)
+            best = np.argpartition(-scores, keep - 1)[:keep]
+            owners = owners[best]
+        chosen.append(owners)
     slots = np.unique(np.concatenate(chosen))
     return slots
 
 
 def _lexical(index: MatchIndex, need_terms: list[list[str]], mask: np.ndarray):
     """Allowed slots whose supply shares terms with the needs, scored by the idf share of the
-    needs they cover (the lexical half of the evidence, as a search)."""
-    allowed = np.flatnonzero(mask[: index.n_slots])
-    score = lexical_forward(index, need_terms, allowed).sum(axis=1)
-    hits = score > 0
-    return allowed[hits], score[hits]
+    needs they cover (the lexical half of the evidence, as a search): summed over the
+    postings of the needs' terms, so it costs what they hold, not what the region holds."""
+    found, shares = [], []
+    for terms in need_terms:
+        idfs = {t: index.idf(t) for t in set(terms)}
+        mass = sum(idfs.values())
+        if mass <= 0:
+            continue
+        for term, weight in idfs.items():
+            slots = index.supply.slots(term)
+            if len(slots):
+                found.append(slots)
+                shares.append(np.full(len(slots), weight / mass))
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    slots = np.concatenate(found).astype(np.int64)
+    share = np.concatenate(shares)
+    inside = slots < min(len(mask), index.n_slots)
+    slots, share = slots[inside], share[inside]
+    allowed = mask[slots]
+    slots, share = slots[allowed], share[allowed]
+    owners, at = np.unique(slots, return_inverse=True)
+    return owners, np.bincount(at, weights=share, minlength=len(owners))

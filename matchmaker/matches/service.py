@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from flask import current_app
@@ -95,13 +96,17 @@ class MatchList:
 
 def _translator():
     """German texts in English, for English readers of German quotes."""
-    config = current_app.config
-    bridge = get_bridge(config["MATCHMAKER_DICTIONARY_PATH"] or None)
+    dictionary = current_app.config["MATCHMAKER_DICTIONARY_PATH"] or None
+    return lambda text: _in_english(dictionary, text)
 
-    def translate(text: str) -> str | None:
-        return bridge.to_english(text) if detect_language(text) == "de" else None
 
-    return translate
+@lru_cache(maxsize=65536)
+def _in_english(dictionary: str | None, text: str) -> str | None:
+    """A German quote's English rendering (None for other languages). The same offers and
+    needs are quoted in many lists: a few milliseconds a list, computed once a process."""
+    if detect_language(text) != "de":
+        return None
+    return get_bridge(dictionary).to_english(text)
 
 
 def threshold_of(options: MatchOptions, mode: str) -> float:

@@ -56,14 +56,20 @@ def match_options(args: dict, *, target: str, lang: str) -> service.MatchOptions
     )
 
 
+def match_body(answer: service.MatchList, lang: str, **extra: str) -> dict:
+    """The answer in the documented MatchList shape. The engine builds it in that shape (plain
+    JSON types, the schema's names), so it is sent as it is: a marshmallow dump of it would
+    cost milliseconds and change nothing (tests/matches/test_answer_shape.py pins that)."""
+    return {**answer.body(lang), **extra}
+
+
 def respond(answer: service.MatchList, lang: str, **extra: str) -> Response:
-    """The answer as the documented MatchList JSON. It is rendered once per answer and kept
-    with it: an answer from the result cache is sent as the bytes it was sent as before."""
+    """The answer as MatchList JSON. It is rendered once per answer and kept with it: an
+    answer from the result cache is sent as the bytes it was sent as before."""
     key = (lang, *sorted(extra.items()))
     data = answer.rendered.get(key)
     if data is None:
-        body = MatchListSchema().dump({**answer.body(lang), **extra})
-        data = current_app.json.response(body).get_data()
+        data = current_app.json.response(match_body(answer, lang, **extra)).get_data()
         answer.rendered[key] = data
     return current_app.response_class(data, mimetype="application/json")
 
