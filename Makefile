@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run demo test test-sqlite lint contract spec spec-check services bench eval calibrate constraints clean
+.PHONY: install run demo test test-sqlite lint contract spec examples spec-check services bench eval calibrate constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ contract:
 	cd scripts/contract && { test -d node_modules || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent check
 
 spec: install
+	$(BIN)/python scripts/write_spec.py api_spec/openapi.json
+
+## The document's examples, recorded from a real session on the demo data (Redis and the model).
+examples: install
+	$(BIN)/python scripts/make_examples.py
 	$(BIN)/python scripts/write_spec.py api_spec/openapi.json
 
 spec-check: install

@@ -37,6 +37,11 @@ _OFFER = "/api/v1/offers/{offer_id}"
 OPERATIONS: dict[str, dict[str, str]] = json.loads(
     (Path(__file__).parent / "data" / "operations.json").read_text(encoding="utf-8")
 )
+#: "METHOD /path" -> a request and answer of a real session (data/examples.json, recorded by
+#: scripts/make_examples.py): the body sent, the status and the body answered.
+EXAMPLES: dict[str, dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "data" / "examples.json").read_text(encoding="utf-8")
+)
 
 _ERRORS = {
     "400": ("BadRequest", "The body is not valid JSON, or the request is malformed."),
@@ -120,6 +125,8 @@ class ContractPlugin(BasePlugin):
             if key not in OPERATIONS:
                 raise KeyError(f"{key}: describe it in matchmaker/core/data/operations.json")
             operation.update(OPERATIONS[key])
+            _add_content(key, operation)
+            _add_examples(EXAMPLES.get(key, {}), operation)
             _add_errors(method, path, operation)
             _add_headers(method, path, operation)
             for parameter in operation.get("parameters", []):
@@ -128,6 +135,73 @@ class ContractPlugin(BasePlugin):
                 schema = parameter.get("schema", {})
                 if set(schema) == {"allOf"} and len(schema["allOf"]) == 1:
                     parameter["schema"] = schema["allOf"][0]
+
+
+_OBJECT = {"type": "object", "additionalProperties": True}
+_TEXT = {"type": "string"}
+#: Answers the views send as they are (files, charts): their media types, for clients and
+#: for schemathesis, which checks that every answer's Content-Type is documented.
+_CONTENT: dict[str, dict[str, dict[str, Any]]] = {
+    "GET /api/v1/export": {
+        "application/json": {
+            "schema": {
+                **_OBJECT,
+                "description": '`format=json`: {"organizations": [...], "offers": [...]} in '
+                "the import format, with ids.",
+            }
+        },
+        "application/zip": {
+            "schema": {
+                "type": "string",
+                "format": "binary",
+                "description": "`format=zip`: organizations.csv and offers.csv.",
+            }
+        },
+        "text/csv": {"schema": {**_TEXT, "description": "`format=csv`: organisations."}},
+    },
+    "GET /api/v1/analytics/gaps": {
+        "application/json": {"schema": {**_OBJECT, "description": "`format=json`."}},
+        "image/svg+xml": {
+            "schema": {**_TEXT, "description": "`format=svg`: a slide-ready bar chart."}
+        },
+    },
+    "GET /api/v1/organizations/{organization_id}/export": {
+        "application/json": {
+            "schema": {
+                **_OBJECT,
+                "description": "Everything stored about the organisation (GDPR art. 20).",
+            }
+        }
+    },
+}
+
+
+def _add_content(key: str, operation: dict) -> None:
+    content = _CONTENT.get(key)
+    if content is None:
+        return
+    responses = operation.setdefault("responses", {})
+    response = responses.get(200, responses.get("200"))
+    if response is not None and "content" not in response:
+        response["content"] = {media: dict(spec) for media, spec in content.items()}
+
+
+def _add_examples(example: dict[str, Any], operation: dict) -> None:
+    """The recorded request body and answers, on their JSON media types."""
+    if "request" in example:
+        content = operation.get("requestBody", {}).get("content", {})
+        if "application/json" in content:
+            content["application/json"]["example"] = example["request"]
+    responses = operation.get("responses", {})
+    answers = {str(example.get("status")): example.get("response")}
+    answers.update({status: body for status, body in example.items() if status.isdigit()})
+    for status, body in answers.items():
+        if body is None:
+            continue
+        response = responses.get(status, responses.get(int(status)))
+        media = (response or {}).get("content", {}).get("application/json")
+        if media is not None:
+            media["example"] = body
 
 
 def _add_errors(method: str, path: str, operation: dict) -> None:

@@ -36,13 +36,13 @@ def client_package(tmp_path_factory, live):
     )
     work = tmp_path_factory.mktemp("client")
     config = work / "config.json"
-    # A CSV import is a file's bytes; the generator knows that body as octet-stream. No post
-    # hooks: formatting the generated code is not what is tested.
-    config.write_text(
-        json.dumps(
-            {"content_type_overrides": {"text/csv": "application/octet-stream"}, "post_hooks": []}
-        )
-    )
+    # A CSV or zip import is a file's bytes; the generator knows that body as octet-stream. No
+    # post hooks: formatting the generated code is not what is tested.
+    overrides = {
+        "text/csv": "application/octet-stream",
+        "application/zip": "application/octet-stream",
+    }
+    config.write_text(json.dumps({"content_type_overrides": overrides, "post_hooks": []}))
     result = subprocess.run(
         [
             GENERATOR,

@@ -172,3 +172,61 @@ def test_taxonomy_has_both_languages(client, keys):
     assert "Esslingen am Neckar" in districts["esslingen"]["municipalities"]
     for group in ("organization_kinds", "stages", "offer_kinds", "statuses"):
         assert all(item["de"] and item["en"] for item in body[group])
+
+
+def _as_json_schema(node):
+    """An OpenAPI 3.0 schema as JSON Schema, read as the portal's generators read it: a
+    `nullable` reference (`allOf` beside `nullable`) or type admits null too."""
+    if isinstance(node, list):
+        return [_as_json_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _as_json_schema(v) for k, v in node.items() if k not in ("example", "xml")}
+    if "$ref" in node:
+        node["$ref"] = node["$ref"].replace("#/components/schemas/", "#/definitions/")
+    if node.pop("nullable", False):
+        if "type" in node:
+            node["type"] = [node["type"], "null"]
+            if "enum" in node and None not in node["enum"]:
+                node["enum"] = [*node["enum"], None]
+        else:
+            node = {"anyOf": [node, {"type": "null"}]}
+    return node
+
+
+def test_every_example_is_valid_against_its_schema(app):
+    """The examples (recorded by scripts/make_examples.py) document every operation with a
+    JSON body, and each matches the schema its place names."""
+    import jsonschema_rs
+
+    with app.test_client() as client:
+        spec = client.get("/api/openapi.json").get_json()
+    definitions = _as_json_schema(spec["components"]["schemas"])
+    checked, missing = 0, []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            places = []
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body is not None:
+                places.append(("request", body))
+            for status, response in operation["responses"].items():
+                media = response.get("content", {}).get("application/json")
+                if status.startswith("2") and media is not None:
+                    places.append((status, media))
+            for place, media in places:
+                if "example" not in media:
+                    missing.append(f"{method.upper()} {path} {place}")
+                    continue
+                if "schema" not in media:
+                    continue
+                schema = {**_as_json_schema(media["schema"]), "definitions": definitions}
+                errors = [
+                    e.message
+                    for e in jsonschema_rs.Draft7Validator(schema).iter_errors(media["example"])
+                ]
+                assert not errors, (method, path, place, errors[:3])
+                checked += 1
+    assert not missing, missing
+    assert checked >= 40
