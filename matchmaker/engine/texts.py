@@ -109,6 +109,19 @@ def offer_profile_text(offer) -> str:
     )
 
 
+#: The attributes an entity's texts are made of, by entity type.
+TEXT_FIELDS = {
+    "organization": ("name", "description", "themes", "offers", "needs"),
+    "offer": ("title", "description", "themes"),
+}
+
+
+def text_key(entity_type: str, entity) -> tuple:
+    """What an entity's texts depend on, as a hashable key."""
+    values = (getattr(entity, name, None) for name in TEXT_FIELDS[entity_type])
+    return (entity_type, *(tuple(v) if isinstance(v, list) else v for v in values))
+
+
 def texts_for(entity_type: str, entity, *, bridge_mode: str, dictionary_path: str) -> EntityTexts:
     """Texts of an organisation (`organization`: name, description, themes, offers, needs) or
     an offer (`offer`: title, description, themes); any object with those attributes."""

@@ -11,6 +11,7 @@ from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
 from matchmaker.core.db import flush, unit_of_work
 from matchmaker.core.time import utcnow
+from matchmaker.engine.texts import TEXT_FIELDS
 from matchmaker.imports.errors import ErrorList
 from matchmaker.matches import indexing
 from matchmaker.offers import service as offers
@@ -51,8 +52,6 @@ class _Kind:
     apply: Any
     fields: Any
     entity_type: str
-    #: The attributes its embedded texts are made of (engine/texts.py).
-    text_fields: tuple[str, ...]
 
 
 ORGANIZATIONS = _Kind(
@@ -63,7 +62,6 @@ ORGANIZATIONS = _Kind(
     organizations.apply,
     organizations.FIELDS,
     "organization",
-    ("name", "description", "themes", "offers", "needs"),
 )
 OFFERS = _Kind(
     "offers",
@@ -73,7 +71,6 @@ OFFERS = _Kind(
     offers.apply,
     offers.FIELDS,
     "offer",
-    ("title", "description", "themes"),
 )
 
 #: `progress(phase, done, total)`: "encoding" counts texts, "writing" records.
@@ -170,7 +167,7 @@ def _encode_ahead(orgs, existing_orgs, offer_items, existing_offers, progress: P
             row = existing.get(position)
             values = {
                 name: data[name] if name in data else getattr(row, name, None)
-                for name in kind.text_fields
+                for name in TEXT_FIELDS[kind.entity_type]
             }
             values["themes"] = list(dict.fromkeys(values["themes"] or []))
             if row is not None and all(getattr(row, k) == v for k, v in values.items()):

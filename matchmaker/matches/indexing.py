@@ -9,6 +9,7 @@ offers); the vectors commit or roll back with the records. Entities are identifi
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -19,23 +20,36 @@ from flask import current_app
 
 from embeddings.pipeline import text_hash
 from matchmaker.core.db import after_commit
-from matchmaker.engine.texts import EntityTexts, texts_for
+from matchmaker.engine.texts import EntityTexts, text_key, texts_for
 from matchmaker.extensions import db
 from matchmaker.matches.models import Embedding, IndexChange
 from matchmaker.matches.runtime import get_runtime
 
 logger = logging.getLogger(__name__)
+#: Inside `holding()`: this thread's prepared texts, by what they depend on.
+_held = threading.local()
 
 
 def entity_texts(entity: Any) -> EntityTexts:
     """The texts of an organisation or offer, prepared as the configured bridge says."""
+    return _texts(entity.ENTITY_TYPE, entity)
+
+
+def _texts(entity_type: str, entity: Any) -> EntityTexts:
+    held = getattr(_held, "texts", None)
+    key = text_key(entity_type, entity) if held is not None else None
+    if key is not None and key in held:
+        return held[key]
     config = current_app.config
-    return texts_for(
-        entity.ENTITY_TYPE,
+    texts = texts_for(
+        entity_type,
         entity,
         bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
         dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
     )
+    if key is not None:
+        held[key] = texts
+    return texts
 
 
 def embed(entities: Sequence[Any]) -> list[tuple[Any, EntityTexts, np.ndarray]]:
@@ -51,10 +65,17 @@ def embed(entities: Sequence[Any]) -> list[tuple[Any, EntityTexts, np.ndarray]]:
 
 @contextmanager
 def holding() -> Iterator[None]:
-    """Within the block, vectors looked up or encoded stay at hand in this thread (bulk work
-    encodes ahead of its write transaction, then writes)."""
-    with get_runtime().pipeline.holding():
-        yield
+    """Within the block, prepared texts and the vectors looked up or encoded stay at hand in
+    this thread (bulk work encodes ahead of its write transaction, then writes)."""
+    outer = getattr(_held, "texts", None)
+    if outer is None:
+        _held.texts = {}
+    try:
+        with get_runtime().pipeline.holding():
+            yield
+    finally:
+        if outer is None:
+            _held.texts = None
 
 
 def encode_ahead(
@@ -65,17 +86,7 @@ def encode_ahead(
     """Encode the texts of (entity type, object with the text attributes) pairs, in chunks,
     reporting `progress(texts done, texts in all)`; inside `holding()` the write that follows
     finds them at hand."""
-    config = current_app.config
-    texts = [
-        text
-        for entity_type, view in views
-        for text in texts_for(
-            entity_type,
-            view,
-            bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
-            dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
-        ).encoded
-    ]
+    texts = [text for entity_type, view in views for text in _texts(entity_type, view).encoded]
     unique = list(dict.fromkeys(texts))
     # Batches large enough to encode efficiently, small enough for 50 steps of progress.
     chunk = min(256, max(32, len(unique) // 50))

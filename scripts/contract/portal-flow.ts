@@ -82,3 +82,24 @@ export async function portalFlow(): Promise<void> {
 
   console.log(total, names, location, version, strong, heldBack, first);
 }
+
+// The agency's bulk import: a large file becomes a job, followed until it ends.
+export async function curatorImport(file: Schemas["ImportFile"]): Promise<number> {
+  const sent = await api.POST("/api/v1/import", { params: { query: { run: "auto" } }, body: file });
+  if (sent.error) throw new Error(`${sent.error.code}: ${sent.error.message}`);
+  if (sent.response.status !== 202) {
+    const report = sent.data as Schemas["ImportReport"];
+    return report.created.organizations;
+  }
+  const job = sent.data as Schemas["Job"];
+  for (;;) {
+    const polled = await api.GET("/api/v1/jobs/{job_id}", { params: { path: { job_id: job.id } } });
+    if (polled.error) throw new Error(polled.error.message);
+    const { status, progress, result, error } = polled.data;
+    const percent: number | null = progress.percent;
+    console.log(progress.phase, progress.done, progress.total, percent);
+    if (status === "failed") throw new Error(error?.message ?? "failed");
+    if (status === "succeeded") return (result?.created as { organizations: number }).organizations;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matchmaker.engine.language import wordlists
 
@@ -61,23 +62,35 @@ def language_scores(text: str) -> tuple[float, float]:
     for word in WORD_RE.findall(text.lower()):
         if word.isdigit():
             continue
-        if word in _DE_CUES:
-            german += 2.0
-        if word in _EN_CUES:
-            english += 2.0
-        if any(char in word for char in "äöüß"):
-            german += 2.0
-        if len(word) > 4:
-            if _DE_SUFFIX_RE.search(word):
-                german += 1.0
-            if _EN_SUFFIX_RE.search(word):
-                english += 1.0
-        if "sch" in word or "tz" in word or "pf" in word or "ung" in word[:-3]:
-            german += 0.5
-        if len(word) >= 13 and not _EN_SUFFIX_RE.search(word):
-            german += 1.0  # a long compound
-        if _EN_LETTERS_RE.search(word):
-            english += 0.5
-        if _looks_german_word(word):
-            german += 1.5
+        de, en = _word_scores(word)
+        german += de
+        english += en
+    return german, english
+
+
+@lru_cache(maxsize=200_000)
+def _word_scores(word: str) -> tuple[float, float]:
+    """One lowercase word's German and English evidence (a region's vocabulary repeats: each
+    word is scored once a process)."""
+    german = 0.0
+    english = 0.0
+    if word in _DE_CUES:
+        german += 2.0
+    if word in _EN_CUES:
+        english += 2.0
+    if any(char in word for char in "äöüß"):
+        german += 2.0
+    if len(word) > 4:
+        if _DE_SUFFIX_RE.search(word):
+            german += 1.0
+        if _EN_SUFFIX_RE.search(word):
+            english += 1.0
+    if "sch" in word or "tz" in word or "pf" in word or "ung" in word[:-3]:
+        german += 0.5
+    if len(word) >= 13 and not _EN_SUFFIX_RE.search(word):
+        german += 1.0  # a long compound
+    if _EN_LETTERS_RE.search(word):
+        english += 0.5
+    if _looks_german_word(word):
+        german += 1.5
     return german, english
