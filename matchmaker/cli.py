@@ -140,7 +140,7 @@ class _Bars:
     """Progress bars (tqdm, on stderr) for the phases of bulk work: one bar a phase. Shown on a
     terminal; MATCHMAKER_PROGRESS=1 forces them (e.g. in a CI log), 0 hides them."""
 
-    UNITS = {"encoding": "texts", "writing": "records", "reindexing": "records"}
+    UNITS = {"encoding": "chars", "writing": "records", "reindexing": "records"}
 
     def __init__(self) -> None:
         self.phase: str | None = None

@@ -69,6 +69,11 @@ def checkpoint() -> None:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def no_autoflush():
+    """A block in which queries do not flush the pending changes first (bulk staging)."""
+    return db.session.no_autoflush
+
+
 def flush() -> None:
     """Send the pending changes of the current unit of work (assigns ids, checks constraints)."""
     db.session.flush()

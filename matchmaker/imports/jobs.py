@@ -58,6 +58,7 @@ def _run(job: Any, report: jobs.Report) -> dict[str, Any]:
         role=job.options.get("role", "admin"),
         label=job.options.get("actor", ""),
     )
+    report("validating", 0, job.total)  # reading and checking the file again: seconds
     result = import_file(job.payload, job.options["format"], principal=principal, progress=report)
     if result.errors:  # the stored data changed since the file was checked
         raise refusal(result)

@@ -9,7 +9,7 @@ from typing import Any
 
 from matchmaker.access.principal import Principal
 from matchmaker.audit import service as audit
-from matchmaker.core.db import flush, unit_of_work
+from matchmaker.core.db import flush, no_autoflush, unit_of_work
 from matchmaker.core.time import utcnow
 from matchmaker.engine.texts import TEXT_FIELDS
 from matchmaker.imports.errors import ErrorList
@@ -73,7 +73,7 @@ OFFERS = _Kind(
     "offer",
 )
 
-#: `progress(phase, done, total)`: "encoding" counts texts, "writing" records.
+#: `progress(phase, done, total)`: "encoding" counts characters of texts, "writing" records.
 Progress = Callable[[str, int, int], None]
 
 
@@ -247,32 +247,34 @@ def _check_against_stored(
 
 def _write(kind: _Kind, items, existing, principal, report: ImportReport) -> list:
     """Apply each record; a stored record the file repeats unchanged is left as it is (its
-    version, updated_at and audit trail say when it last really changed)."""
+    version, updated_at and audit trail say when it last really changed). Rows and audit
+    entries are staged, then flushed once (new rows get their ids when staged)."""
     touched = []
     section = "organizations" if kind is ORGANIZATIONS else "offers"
-    for position, data in items:
-        if kind is ORGANIZATIONS:
-            data.pop("provider_external_id", None)
-        row = existing.get(position)
-        before = kind.fields.snapshot(row) if row is not None else {}
-        wanted_id = data.pop("id", None)
-        if row is None:
-            row = kind.new_draft(wanted_id)
-        kind.apply(row, data)
-        if before and kind.fields.snapshot(row) == before:
-            report.updated[section] -= 1
-            report.unchanged[section] += 1
-            continue
-        row.updated_at = utcnow()
-        touched.append(row)
-        flush()
-        audit.record(
-            entity=row,
-            action="import",
-            principal=principal,
-            before=before,
-            after=kind.fields.snapshot(row),
-        )
+    with no_autoflush():
+        for position, data in items:
+            if kind is ORGANIZATIONS:
+                data.pop("provider_external_id", None)
+            row = existing.get(position)
+            before = kind.fields.snapshot(row) if row is not None else {}
+            wanted_id = data.pop("id", None)
+            if row is None:
+                row = kind.new_draft(wanted_id)
+            kind.apply(row, data)
+            if before and kind.fields.snapshot(row) == before:
+                report.updated[section] -= 1
+                report.unchanged[section] += 1
+                continue
+            row.updated_at = utcnow()
+            touched.append(row)
+            audit.record(
+                entity=row,
+                action="import",
+                principal=principal,
+                before=before,
+                after=kind.fields.snapshot(row),
+            )
+    flush()
     return touched
 
 

@@ -14,8 +14,9 @@ class JobProgressSchema(StrictSchema):
     phase = fields.String(
         allow_none=True,
         metadata={
-            "description": "queued; encoding (done/total count texts); writing (records, one "
-            "transaction); done."
+            "description": "queued; validating (the file is read and checked again); encoding "
+            "(done/total count the characters of the texts to encode, which the time it takes "
+            "follows); writing (records, one transaction); done."
         },
     )
     done = fields.Integer()

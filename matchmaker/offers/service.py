@@ -14,6 +14,7 @@ from matchmaker.core.db import (
     check_unique,
     codes_key,
     contains,
+    new_id,
     paginate,
     unit_of_work,
 )
@@ -128,9 +129,8 @@ def by_external_ids(external_ids: list[str]) -> dict[str, Offer]:
 # -- writing ---------------------------------------------------------------------------------
 def new_draft(wanted_id: str | None = None) -> Offer:
     """Stage a new draft (an import), with `wanted_id` when that id is free."""
-    row = Offer(status="draft")
-    if wanted_id and db.session.get(Offer, wanted_id) is None:
-        row.id = wanted_id
+    free = wanted_id and db.session.get(Offer, wanted_id) is None
+    row = Offer(id=wanted_id if free else new_id("off"), status="draft")  # set now: see orgs
     db.session.add(row)
     return row
 

@@ -15,6 +15,7 @@ from matchmaker.core.db import (
     check_unique,
     codes_key,
     contains,
+    new_id,
     paginate,
     unit_of_work,
 )
@@ -182,9 +183,10 @@ def by_external_ids(external_ids: list[str]) -> dict[str, Organization]:
 # -- writing ---------------------------------------------------------------------------------
 def new_draft(wanted_id: str | None = None) -> Organization:
     """Stage a new draft (an import), with `wanted_id` when that id is free."""
-    row = Organization(status="draft", verified=False)
-    if wanted_id and db.session.get(Organization, wanted_id) is None:
-        row.id = wanted_id
+    free = wanted_id and db.session.get(Organization, wanted_id) is None
+    # The id is set now, not at the flush: an import stages thousands of rows and their audit
+    # entries, and flushes them once.
+    row = Organization(id=wanted_id if free else new_id("org"), status="draft", verified=False)
     db.session.add(row)
     return row
 
