@@ -22,6 +22,7 @@ from embeddings.pipeline import text_hash
 from matchmaker.core.db import after_commit
 from matchmaker.engine.texts import EntityTexts, text_key, texts_for
 from matchmaker.extensions import db
+from matchmaker.matches import prepared
 from matchmaker.matches.models import Embedding, IndexChange
 from matchmaker.matches.runtime import get_runtime
 
@@ -87,6 +88,7 @@ def encode_ahead(
     reporting `progress(characters done, characters in all)` (the time encoding takes grows
     with the characters, not the count of texts); inside `holding()` the write that follows
     finds them at hand."""
+    _prepare(views)
     texts = [text for entity_type, view in views for text in _texts(entity_type, view).encoded]
     # By length, as the model pads a batch to its longest text: chunks of similar lengths
     # cost what one call over all of them would.
@@ -104,6 +106,22 @@ def encode_ahead(
         done += sum(len(text) for text in batch)
         if progress is not None:
             progress(done, total)
+
+
+def _prepare(views: Sequence[tuple[str, Any]]) -> None:
+    """Inside `holding()`: the prepared texts of these records, from the Redis cache of
+    prepared texts where it has them (matches/prepared.py), prepared and kept there else."""
+    held = getattr(_held, "texts", None)
+    if held is None:
+        return
+    keys = list(dict.fromkeys(text_key(t, v) for t, v in views))
+    held.update(prepared.load([k for k in keys if k not in held]))
+    fresh = {}
+    for entity_type, view in views:
+        key = text_key(entity_type, view)
+        if key not in held:
+            fresh[key] = _texts(entity_type, view)
+    prepared.store(fresh)
 
 
 def index_entities(entities: Sequence[Any]) -> None:
@@ -175,6 +193,8 @@ def forget_entity(entity: Any, *, erase_cached_texts: bool = False) -> None:
     texts' hashes)."""
     where = (Embedding.entity_type == entity.ENTITY_TYPE, Embedding.entity_id == entity.id)
     if erase_cached_texts:
+        key = text_key(entity.ENTITY_TYPE, entity)
+        after_commit(f"erase-prepared-{entity.id}", lambda: prepared.forget(key))
         hashes = list(db.session.scalars(sa.select(Embedding.text_hash).where(*where)))
         cache = get_runtime().pipeline.cache
         if hashes and cache is not None:
