@@ -24,23 +24,26 @@ from rq.worker import Worker
 logger = logging.getLogger(__name__)
 
 TASK = "matchmaker.jobs.worker.perform"
-_CONNECTIONS: dict[str, redis.Redis] = {}
+_CONNECTIONS: dict[tuple[str, bool], redis.Redis] = {}
 
 
-def connection(config: Mapping[str, Any]) -> redis.Redis:
-    """A connection for the queue (not the request path's 0.25 s one: a worker blocks on it)."""
+def connection(config: Mapping[str, Any], *, worker: bool = False) -> redis.Redis:
+    """A connection for the queue. The API's answers within 2 s or fails (a hung Redis must
+    not hold a request); a worker's blocks as long as RQ waits for the next job."""
     url = config["REDIS_URL"]
-    if url not in _CONNECTIONS:
-        _CONNECTIONS[url] = redis.Redis.from_url(url, socket_connect_timeout=1.0)
-    return _CONNECTIONS[url]
+    if (url, worker) not in _CONNECTIONS:
+        _CONNECTIONS[url, worker] = redis.Redis.from_url(
+            url, socket_connect_timeout=1.0, socket_timeout=None if worker else 2.0
+        )
+    return _CONNECTIONS[url, worker]
 
 
 def name(config: Mapping[str, Any]) -> str:
     return f"{config['MATCHMAKER_REDIS_PREFIX']}-jobs"
 
 
-def queue(config: Mapping[str, Any]) -> Queue:
-    return Queue(name(config), connection=connection(config))
+def queue(config: Mapping[str, Any], *, worker: bool = False) -> Queue:
+    return Queue(name(config), connection=connection(config, worker=worker))
 
 
 def listening_workers(config: Mapping[str, Any]) -> int:

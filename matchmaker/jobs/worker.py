@@ -39,5 +39,7 @@ def work(app: Flask, *, burst: bool = False) -> None:
         if requeued:
             logger.info("requeued %d job(s) Redis had lost", requeued)
         db.session.remove()
-    worker = SimpleWorker([queue.queue(app.config)], connection=queue.connection(app.config))
+    worker = SimpleWorker(
+        [queue.queue(app.config, worker=True)], connection=queue.connection(app.config, worker=True)
+    )
     worker.work(burst=burst, logging_level=app.config["MATCHMAKER_LOG_LEVEL"])
