@@ -11,7 +11,6 @@ Run: .venv/bin/python benchmarks/bulk_import.py [N]
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,8 @@ import redis
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import generate, texts_of  # noqa: E402
-from benchmarks.latency import BIN, Server  # noqa: E402
+from benchmarks.latency import BIN, Server, env_for  # noqa: E402
+from matchmaker.jobs import queue  # noqa: E402
 
 
 def call(base: str, path: str, token: str, body: bytes | None = None) -> tuple[int, dict]:
@@ -40,20 +40,12 @@ def call(base: str, path: str, token: str, body: bytes | None = None) -> tuple[i
 
 
 def main(n: int = 8000) -> dict:
-    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/11")
     prefix = f"mmbulk{uuid.uuid4().hex[:6]}"  # a cold cache: every text is encoded
     records = generate(n, seed=11)
     body = json.dumps(records, ensure_ascii=False).encode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "MATCHMAKER_DATABASE_URL": f"sqlite:///{Path(tmp) / 'bulk.sqlite3'}",
-            "MATCHMAKER_REDIS_PREFIX": prefix,
-            "REDIS_URL": redis_url,
-            "MATCHMAKER_LOG_LEVEL": "WARNING",
-            "MATCHMAKER_RATE_LIMIT_ENABLED": "false",
-            "HF_HUB_OFFLINE": "1",
-        }
+        # The benchmarks' server environment, on a cache of its own (every text is cold).
+        env = {**env_for(Path(tmp) / "bulk.sqlite3"), "MATCHMAKER_REDIS_PREFIX": prefix}
         token = subprocess.run(
             [str(BIN / "matchmaker"), "keys", "create", "--role", "curator"],
             env=env,
@@ -69,9 +61,13 @@ def main(n: int = 8000) -> dict:
         )
         server = Server(env, workers=2)
         try:
+            where = {"REDIS_URL": env["REDIS_URL"], "MATCHMAKER_REDIS_PREFIX": prefix}
+            while not queue.listening_workers(where):  # the job must go to the worker
+                assert worker.poll() is None, "the worker exited"
+                time.sleep(0.5)
             base = f"http://127.0.0.1:{server.port}"
             started = time.perf_counter()
-            status, job = call(base, "/api/v1/import", token, body)
+            status, job = call(base, "/api/v1/import?run=job", token, body)
             answered = time.perf_counter() - started
             assert status == 202, (status, job)
             samples, phases = [], {}
@@ -90,7 +86,7 @@ def main(n: int = 8000) -> dict:
             server.stop()
             worker.terminate()
             worker.wait(30)
-    client = redis.Redis.from_url(redis_url)
+    client = redis.Redis.from_url(env["REDIS_URL"])
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
     encoding = [s for s in samples if s["phase"] == "encoding"]

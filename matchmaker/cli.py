@@ -270,7 +270,7 @@ def worker(burst: bool) -> None:
     except Exception as exc:  # noqa: BLE001 - say why and stop
         raise click.ClickException(f"Redis at {app.config['REDIS_URL']}: {exc}") from None
     with app.app_context():
-        get_runtime().pipeline.embed(["warm-up"])  # the model loads before the first job
+        get_runtime().pipeline.encoder.encode(["warm-up"])  # the model loads before a job
     click.echo(f"worker listening on queue {name(app.config)}", err=True)
     jobs_worker.work(app, burst=burst)
 

@@ -13,7 +13,9 @@ os.environ.setdefault("MATCHMAKER_TORCH_THREADS", "1")
 # scrape sums them. Set before any worker imports prometheus_client; a fresh directory per
 # server unless the operator names one (it is emptied at start: counts of an earlier run of
 # the server would otherwise be added).
-os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="matchmaker-metrics-"))
+_OWN_METRICS_DIR = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if _OWN_METRICS_DIR:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="matchmaker-metrics-")
 
 bind = (
     f"{os.environ.get('MATCHMAKER_HOST', '127.0.0.1')}:{os.environ.get('MATCHMAKER_PORT', '8000')}"
@@ -48,6 +50,12 @@ def on_starting(server) -> None:
             path.unlink()
         else:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def on_exit(server) -> None:
+    """Remove the metrics directory this server made for itself (never one it was given)."""
+    if _OWN_METRICS_DIR:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 
 
 def child_exit(server, worker) -> None:

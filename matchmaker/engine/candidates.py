@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from matchmaker.engine.evidence import need_postings
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.queries import Query
 from matchmaker.engine.weights import Weights
@@ -76,16 +77,9 @@ def _lexical(index: MatchIndex, need_terms: list[list[str]], mask: np.ndarray):
     needs they cover (the lexical half of the evidence, as a search): summed over the
     postings of the needs' terms, so it costs what they hold, not what the region holds."""
     found, shares = [], []
-    for terms in need_terms:
-        idfs = {t: index.idf(t) for t in set(terms)}
-        mass = sum(idfs.values())
-        if mass <= 0:
-            continue
-        for term, weight in idfs.items():
-            slots = index.supply.slots(term)
-            if len(slots):
-                found.append(slots)
-                shares.append(np.full(len(slots), weight / mass))
+    for _, slots, share in need_postings(index, need_terms):
+        found.append(slots)
+        shares.append(np.full(len(slots), share))
     if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     slots = np.concatenate(found).astype(np.int64)

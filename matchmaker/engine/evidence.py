@@ -11,6 +11,7 @@ fellow seeker, not a provider, and its profile's evidence is discounted by that.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,6 +59,22 @@ def collapse_variants(values: np.ndarray, positions: np.ndarray, count: int) -> 
     return out
 
 
+def need_postings(
+    index: MatchIndex, need_terms: list[list[str]]
+) -> Iterator[tuple[int, np.ndarray, float]]:
+    """For each need (its column) and each of its distinct terms: the slots whose supply holds
+    the term, and the term's idf share of the need (what covering it is worth)."""
+    for column, terms in enumerate(need_terms):
+        idfs = {t: index.idf(t) for t in set(terms)}
+        mass = sum(idfs.values())
+        if mass <= 0:
+            continue
+        for term, weight in idfs.items():
+            found = index.supply.slots(term)
+            if len(found):
+                yield column, found, weight / mass
+
+
 def lexical_forward(
     index: MatchIndex, need_terms: list[list[str]], slots: np.ndarray
 ) -> np.ndarray:
@@ -68,16 +85,9 @@ def lexical_forward(
         return out
     at = np.full(index.n_slots, -1, dtype=np.int64)
     at[slots] = np.arange(len(slots))
-    for column, terms in enumerate(need_terms):
-        idfs = {t: index.idf(t) for t in set(terms)}
-        mass = sum(idfs.values())
-        if mass <= 0:
-            continue
-        for term, weight in idfs.items():
-            found = index.supply.slots(term)
-            if len(found):
-                rows = at[found[found < len(at)]]
-                out[rows[rows >= 0], column] += weight / mass
+    for column, found, share in need_postings(index, need_terms):
+        rows = at[found[found < len(at)]]
+        out[rows[rows >= 0], column] += share
     return out
 
 

@@ -76,12 +76,13 @@ def _dispatch(app: Flask, job_id: str, on_queue: bool) -> None:
     if on_queue:  # Redis refused it: the same job runs here instead
         with db.engine.begin() as connection:
             connection.execute(sa.update(Job).where(Job.id == job_id).values(runner="in-process"))
-    thread = threading.Thread(target=_run_in_app, args=(app, job_id), name=f"job-{job_id}")
+    thread = threading.Thread(target=run_in_app, args=(app, job_id), name=f"job-{job_id}")
     thread.daemon = True
     thread.start()
 
 
-def _run_in_app(app: Flask, job_id: str) -> None:
+def run_in_app(app: Flask, job_id: str) -> None:
+    """`run` in an app context of its own (a thread of the API, or the queue's worker)."""
     with app.app_context():
         try:
             run(job_id)

@@ -21,11 +21,7 @@ def perform(job_id: str) -> None:
         from matchmaker.app import create_app
 
         _APP = create_app()
-    with _APP.app_context():
-        try:
-            service.run(job_id)
-        finally:
-            db.session.remove()
+    service.run_in_app(_APP, job_id)
 
 
 def work(app: Flask, *, burst: bool = False) -> None:

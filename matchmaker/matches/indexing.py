@@ -41,16 +41,20 @@ def _texts(entity_type: str, entity: Any) -> EntityTexts:
     key = text_key(entity_type, entity) if held is not None else None
     if key is not None and key in held:
         return held[key]
+    texts = _prepare_one(entity_type, entity)
+    if key is not None:
+        held[key] = texts
+    return texts
+
+
+def _prepare_one(entity_type: str, entity: Any) -> EntityTexts:
     config = current_app.config
-    texts = texts_for(
+    return texts_for(
         entity_type,
         entity,
         bridge_mode=config["MATCHMAKER_TEXT_BRIDGE"],
         dictionary_path=config["MATCHMAKER_DICTIONARY_PATH"],
     )
-    if key is not None:
-        held[key] = texts
-    return texts
 
 
 def embed(entities: Sequence[Any]) -> list[tuple[Any, EntityTexts, np.ndarray]]:
@@ -88,8 +92,9 @@ def encode_ahead(
     reporting `progress(characters done, characters in all)` (the time encoding takes grows
     with the characters, not the count of texts); inside `holding()` the write that follows
     finds them at hand."""
-    _prepare(views)
-    texts = [text for entity_type, view in views for text in _texts(entity_type, view).encoded]
+    keyed = [(text_key(entity_type, view), entity_type, view) for entity_type, view in views]
+    prepared_texts = _prepare(keyed)
+    texts = [text for key, _, _ in keyed for text in prepared_texts[key].encoded]
     # By length, as the model pads a batch to its longest text: chunks of similar lengths
     # cost what one call over all of them would.
     unique = sorted(dict.fromkeys(texts), key=len)
@@ -108,20 +113,19 @@ def encode_ahead(
             progress(done, total)
 
 
-def _prepare(views: Sequence[tuple[str, Any]]) -> None:
-    """Inside `holding()`: the prepared texts of these records, from the Redis cache of
-    prepared texts where it has them (matches/prepared.py), prepared and kept there else."""
+def _prepare(keyed: list[tuple[tuple, str, Any]]) -> dict[tuple, EntityTexts]:
+    """The prepared texts of (text key, entity type, record) triples: at hand (inside
+    `holding()`, where they are kept for the write that follows), from the Redis cache of
+    prepared texts (matches/prepared.py), or prepared now and kept there."""
     held = getattr(_held, "texts", None)
-    if held is None:
-        return
-    keys = list(dict.fromkeys(text_key(t, v) for t, v in views))
-    held.update(prepared.load([k for k in keys if k not in held]))
+    out: dict[tuple, EntityTexts] = held if held is not None else {}
+    out.update(prepared.load(list(dict.fromkeys(k for k, _, _ in keyed if k not in out))))
     fresh = {}
-    for entity_type, view in views:
-        key = text_key(entity_type, view)
-        if key not in held:
-            fresh[key] = _texts(entity_type, view)
+    for key, entity_type, view in keyed:
+        if key not in out:
+            out[key] = fresh[key] = _prepare_one(entity_type, view)
     prepared.store(fresh)
+    return out
 
 
 def index_entities(entities: Sequence[Any]) -> None:

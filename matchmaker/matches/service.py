@@ -240,15 +240,19 @@ def matches_for_organization(
     own = index.slot_for("organization", organization.id)
     live = own is not None and bool(index.live[own])
     key = _answer_key(index, ("organization", organization.id), options) if live else None
-    return _cached(key, lambda: _organization_matches(index, organization, own, options))
+    return _cached(key, lambda: _organization_matches(index, organization, own, live, options))
 
 
 def _organization_matches(
-    index: MatchIndex, organization: organizations.Organization, own: int | None, options
+    index: MatchIndex,
+    organization: organizations.Organization,
+    own: int | None,
+    live: bool,
+    options: MatchOptions,
 ) -> MatchList:
     query = _query_for(index, organization)
     today = today_ordinal()
-    if own is not None and index.live[own]:
+    if live:
         exclude = index.dismissed_slots(own)  # kept current by the feedback room's notices
     else:
         exclude = {index.slot_for(t, i) for t, i in feedback.dismissed(organization.id)}
