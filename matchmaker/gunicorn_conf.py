@@ -9,6 +9,9 @@ from pathlib import Path
 
 # One torch thread per worker: workers already use one core each, more threads only contend.
 os.environ.setdefault("MATCHMAKER_TORCH_THREADS", "1")
+# One BLAS thread per worker too: a match's matrix products are small, and a multi-threaded
+# BLAS under concurrent requests spins more than it computes (matches/runtime.limit_blas).
+os.environ.setdefault("MATCHMAKER_BLAS_THREADS", "1")
 # Metrics of all workers in one directory (prometheus_client's multiprocess mode), so that a
 # scrape sums them. Set before any worker imports prometheus_client; a fresh directory per
 # server unless the operator names one (it is emptied at start: counts of an earlier run of

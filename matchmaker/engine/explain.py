@@ -96,14 +96,28 @@ def evidence_pairs(
     return [p for p in pairs[:3] if p[3] >= CITE_STRENGTH]
 
 
+def _at(items, position: int):
+    return items[position] if position < len(items) else (items[-1] if items else None)
+
+
 def _text(card: EntityRecord | None, field: str, position: int) -> str:
     """The quoted text of an offer or need (profiles are never quoted)."""
     if card is None:
         return ""
     if card.etype == OFFER:
         return card.title
-    items = card.offers if field == "offer" else card.needs
-    return items[position] if position < len(items) else (items[-1] if items else "")
+    return _at(card.offers if field == "offer" else card.needs, position) or ""
+
+
+def _english(card: EntityRecord | None, field: str, position: int) -> str | None | bool:
+    """The English rendering the record keeps of the text `_text` quotes (None: the text is
+    not German), or False when it keeps none (rendered on demand then)."""
+    if card is None or card.english is None:
+        return False
+    renderings = card.english.get("title" if card.etype == OFFER else field)
+    if not renderings:
+        return False
+    return _at(renderings, 0 if card.etype == OFFER else position)
 
 
 def explain(
@@ -125,8 +139,14 @@ def explain(
     parts: list[str] = []
     reasons: list[dict] = []
 
-    def q(text: str) -> str:
-        return quote(text, lang, translate)
+    def q(text: str, card: EntityRecord | None = None, field: str = "", position: int = 0) -> str:
+        """A quote; the English rendering of a record's text is the one the record keeps."""
+        if lang != "en":
+            return quote(text, lang)
+        english = _english(card, field, position) if text else None
+        if english is False:
+            english = translate(text) if translate is not None else None
+        return quote(text, lang, english)
 
     for need_i, field, pos, value in forward_pairs[:2]:
         yours = query_text if query_text is not None else _text(asker, "need", need_i)
@@ -139,7 +159,8 @@ def explain(
             )
         else:
             key, theirs = ("search_profile" if mode == "search" else "fwd_profile"), None
-        parts.append(p[key].format(theirs=q(theirs or ""), yours=q(yours)))
+        asked = (None, "", 0) if query_text is not None else (asker, "need", need_i)
+        parts.append(p[key].format(theirs=q(theirs or "", row, field, pos), yours=q(yours, *asked)))
         reason = {"type": "need_met", "your_need": yours, "strength": round(value, 2)}
         if theirs:
             reason["their_offer"] = theirs
@@ -147,15 +168,19 @@ def explain(
     for need_i, field, pos, value in reverse_pairs[: 1 if mode == "partners" else 2]:
         theirs = _text(row, "need", need_i)
         if mode == "seekers":
-            parts.append(p["seekers"].format(theirs=q(theirs)))
+            parts.append(p["seekers"].format(theirs=q(theirs, row, "need", need_i)))
             reasons.append({"type": "need_met", "their_need": theirs, "strength": round(value, 2)})
         elif mode == "offer_orgs":
-            parts.append(p["rev_entity"].format(theirs=q(theirs)))
+            parts.append(p["rev_entity"].format(theirs=q(theirs, row, "need", need_i)))
             reasons.append({"type": "need_met", "their_need": theirs, "strength": round(value, 2)})
         else:
             yours = _text(asker, "offer", pos) if field == "offer" else None
             key = "rev_offer" if yours else "rev_profile"
-            parts.append(p[key].format(yours=q(yours or ""), theirs=q(theirs)))
+            parts.append(
+                p[key].format(
+                    yours=q(yours or "", asker, "offer", pos), theirs=q(theirs, row, "need", need_i)
+                )
+            )
             reason = {"type": "reciprocal", "their_need": theirs, "strength": round(value, 2)}
             if yours:
                 reason["your_offer"] = yours

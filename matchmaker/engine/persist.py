@@ -19,8 +19,8 @@ from matchmaker.engine.index import _COLUMNS, MatchIndex
 from matchmaker.engine.needs import categories_of
 
 #: Bumped when the layout changes (an older snapshot is then ignored). 2: each owner's rows in
-#: a vector store are one block.
-SNAPSHOT_FORMAT = 2
+#: a vector store are one block; 3: records keep the English renderings of their quotes.
+SNAPSHOT_FORMAT = 3
 
 
 def save(index: MatchIndex, path: str | Path, meta: dict | None = None) -> None:

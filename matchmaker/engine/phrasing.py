@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from matchmaker.taxonomy import label
@@ -124,12 +123,11 @@ def format_range(low: int | None, high: int | None, lang: str) -> str | None:
     return f"€{low:,}–€{high:,}"
 
 
-def quote(text: str, lang: str, translate: Callable[[str], str | None] | None = None) -> str:
-    """A quoted text: „…“ in German; “…” in English, with the English rendering beside a
-    German quote."""
+def quote(text: str, lang: str, english: str | None = None) -> str:
+    """A quoted text: „…“ in German; “…” in English, with `english` (the rendering of a
+    German text) beside it."""
     if lang == "de":
         return f"„{text}“"
-    english = translate(text) if translate is not None else None
     if english and english.strip().lower() != text.strip().lower():
         return f"“{text}” (“{english}”)"
     return f"“{text}”"

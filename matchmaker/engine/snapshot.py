@@ -79,6 +79,10 @@ class EntityRecord:
     eligible_districts: tuple[str, ...] = ()
     # organisations: the candidates it marked not relevant, as (etype, id)
     dismissed: tuple[tuple[int, str], ...] = ()
+    # English renderings of the quoted texts ("offer", "need", an offer's "title"), aligned
+    # with them, None where a text is not German (engine/texts.EntityTexts.english); None
+    # for a record written before they were kept (explanations then render them on demand).
+    english: Mapping[str, tuple[str | None, ...]] | None = None
 
     @property
     def type_name(self) -> str:

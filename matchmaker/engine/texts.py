@@ -46,6 +46,17 @@ class EntityTexts:
     variants: list[int] = field(default_factory=list)
     encoded: list[str] = field(default_factory=list)
     terms: dict[str, list[list[str]]] = field(default_factory=dict)
+    #: The English renderings of the texts an explanation quotes ("offer", "need" and an
+    #: offer's "title"), aligned with them; None where a text is not German. Rendered once
+    #: when a record is written, not in every match list that quotes it.
+    english: dict[str, list[str | None]] = field(default_factory=dict)
+
+
+def english_rendering(text: str, dictionary_path: str | None) -> str | None:
+    """A quoted text's English rendering for English readers, or None when it is not German."""
+    if detect_language(text) != "de":
+        return None
+    return get_bridge(dictionary_path or None).to_english(text)
 
 
 def _themes_sentence(themes: list[str]) -> str:
@@ -61,6 +72,7 @@ def build_texts(
     needs: list[str],
     bridge_mode: str,
     dictionary_path: str,
+    title: str | None = None,
 ) -> EntityTexts:
     """Build the texts to embed, bridged to English for the English default model.
 
@@ -71,6 +83,7 @@ def build_texts(
         bridge_mode: "gloss" renders German texts in English before encoding; "none" encodes
             them as written (for multilingual models).
         dictionary_path: the German-English dictionary file used by the gloss.
+        title: an offer's title (quoted in explanations; its text is part of the profile).
     """
     if bridge_mode not in BRIDGE_MODES:
         raise ValueError(f"unknown bridge mode {bridge_mode!r}; one of {', '.join(BRIDGE_MODES)}")
@@ -96,6 +109,11 @@ def build_texts(
             out.variants.append(variant)
             out.encoded.append(form)
         out.terms[field_name].append(bridge.terms(text, language=text_language))
+    quoted = {OFFER: offers, NEED: needs, **({"title": [title]} if title is not None else {})}
+    out.english = {
+        name: [english_rendering(text, dictionary_path) for text in texts]
+        for name, texts in quoted.items()
+    }
     return out
 
 
@@ -140,4 +158,5 @@ def texts_for(entity_type: str, entity, *, bridge_mode: str, dictionary_path: st
         needs=[],
         bridge_mode=bridge_mode,
         dictionary_path=dictionary_path,
+        title=entity.title or "",
     )

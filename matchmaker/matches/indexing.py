@@ -149,7 +149,7 @@ def index_entities(entities: Sequence[Any]) -> None:
     rows = []
     for entity, texts, vectors in embedded:
         entity.text_language = texts.language
-        entity.search_terms = texts.terms
+        entity.search_terms = {**texts.terms, "english": texts.english}
         for (field_name, position, variant, encoded), vector in zip(
             zip(texts.fields, texts.positions, texts.variants, texts.encoded, strict=True),
             vectors,

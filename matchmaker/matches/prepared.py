@@ -25,6 +25,8 @@ from matchmaker.matches.runtime import get_runtime
 
 logger = logging.getLogger(__name__)
 TTL_SECONDS = 7 * 24 * 3600
+#: Bump when EntityTexts gains or changes a field (2: the English renderings of quotes).
+SHAPE = 2
 
 
 def _namespace() -> str:
@@ -35,7 +37,7 @@ def _namespace() -> str:
         dictionary = f"{path}:{stat.st_size}:{int(stat.st_mtime)}"
     except OSError:
         dictionary = "none"
-    return f"{get_runtime().vector_space}|{dictionary}"
+    return f"{get_runtime().vector_space}|{dictionary}|{SHAPE}"
 
 
 def _redis_key(namespace: str, text_key: tuple) -> str:

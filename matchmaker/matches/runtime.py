@@ -123,6 +123,17 @@ class Runtime:
 
 def init_runtime(app: Flask) -> None:
     app.extensions["matchmaker_runtime"] = Runtime(config=app.config)
+    limit_blas(int(app.config.get("MATCHMAKER_BLAS_THREADS", 0)))
+
+
+def limit_blas(threads: int) -> None:
+    """Cap numpy's BLAS at `threads` threads in this process (0: leave its default).
+    threadpoolctl (scikit-learn's) finds whichever BLAS numpy loaded and sets it at run time,
+    so that it works after numpy was imported, unlike OPENBLAS_NUM_THREADS."""
+    if threads > 0:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=threads, user_api="blas")
 
 
 def get_runtime(app: Flask | None = None) -> Runtime:

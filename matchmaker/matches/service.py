@@ -31,11 +31,10 @@ from matchmaker.engine.filters import (
     today_ordinal,
 )
 from matchmaker.engine.index import MatchIndex
-from matchmaker.engine.language import detect_language, get_bridge
 from matchmaker.engine.queries import query_for_record, query_for_slot, query_for_text
 from matchmaker.engine.ranking import Query, rank
 from matchmaker.engine.snapshot import OFFER, ORG
-from matchmaker.engine.texts import build_texts
+from matchmaker.engine.texts import build_texts, english_rendering
 from matchmaker.engine.weights import DEFAULT_WEIGHTS, Weights
 from matchmaker.errors import Invalid
 from matchmaker.feedback import service as feedback
@@ -95,18 +94,16 @@ class MatchList:
 
 
 def _translator():
-    """German texts in English, for English readers of German quotes."""
+    """German texts in English, for English readers of German quotes the index holds no
+    rendering of (a search's text, records written before renderings were kept)."""
     dictionary = current_app.config["MATCHMAKER_DICTIONARY_PATH"] or None
     return lambda text: _in_english(dictionary, text)
 
 
 @lru_cache(maxsize=65536)
 def _in_english(dictionary: str | None, text: str) -> str | None:
-    """A German quote's English rendering (None for other languages). The same offers and
-    needs are quoted in many lists: a few milliseconds a list, computed once a process."""
-    if detect_language(text) != "de":
-        return None
-    return get_bridge(dictionary).to_english(text)
+    """A German quote's English rendering (None for other languages), once a process."""
+    return english_rendering(text, dictionary)
 
 
 def threshold_of(options: MatchOptions, mode: str) -> float:
@@ -142,7 +139,12 @@ def _query_for(index: MatchIndex, entity: Any) -> Query:
     ):
         by_field.setdefault(field_name, []).append((position, variant, vector))
     return query_for_record(
-        loader.record_of(entity, {k: tuple(v) for k, v in by_field.items()}, terms=texts.terms)
+        loader.record_of(
+            entity,
+            {k: tuple(v) for k, v in by_field.items()},
+            terms=texts.terms,
+            english=texts.english,
+        )
     )
 
 

@@ -168,6 +168,35 @@ def test_explanations_use_each_languages_formats_and_translate_german_quotes(cli
         assert f"“{item['name']}”" not in item["explanation"]
 
 
+def test_german_quotes_are_rendered_when_written_not_in_each_list(
+    client, keys, region, monkeypatch
+):
+    """A record keeps the English renderings of what explanations quote (its offers, needs,
+    an offer's title): a list never renders them again."""
+    from matchmaker.matches import service
+
+    rendered: list[str] = []
+
+    def spy(text, dictionary):
+        rendered.append(text)
+        return english_rendering(text, dictionary)
+
+    english_rendering = service.english_rendering
+    service._in_english.cache_clear()
+    monkeypatch.setattr(service, "english_rendering", spy)
+    startup = region["startup"]["id"]
+    offers = _answer(client, keys, f"/api/v1/organizations/{startup}/matches?target=offers")
+    assert "“Prüfstand für Batteriezellen” (“test bench" in offers["items"][0]["explanation"]
+    partners = _answer(client, keys, f"/api/v1/organizations/{startup}/matches")
+    assert any("” (“" in item["explanation"] for item in partners["items"])
+    seekers = _answer(client, keys, f"/api/v1/offers/{region['programme']['id']}/matches")
+    assert any("” (“" in item["explanation"] for item in seekers["items"])
+    assert rendered == []
+    # a search's own text is rendered when it is asked
+    _answer(client, keys, "/api/v1/search", text="Prüfstand für Batteriezellen")
+    assert rendered == ["Prüfstand für Batteriezellen"]
+
+
 def test_distance_comes_from_the_municipality_when_there_are_no_coordinates(client, keys, region):
     items = _answer(client, keys, f"/api/v1/organizations/{region['startup']['id']}/matches")[
         "items"

@@ -156,6 +156,35 @@ def test_production_refuses_unsafe_settings(config, message, monkeypatch):
         create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
 
 
+_BLAS_THREADS = (
+    "import json, sys; import matchmaker.gunicorn_conf; from matchmaker.app import create_app; "
+    "create_app({'SQLALCHEMY_DATABASE_URI': 'sqlite://'}); "
+    "from threadpoolctl import threadpool_info; "
+    "print(json.dumps([p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas']))"
+)
+
+
+def test_gunicorn_workers_run_numpy_on_one_blas_thread(tmp_path):
+    """Many requests at once on a multi-threaded BLAS spin against each other: a worker
+    caps it at one thread (MATCHMAKER_BLAS_THREADS, set by gunicorn_conf)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.endswith(("BLAS_THREADS", "NUM_THREADS"))}
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", _BLAS_THREADS], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [1]
+    env["MATCHMAKER_BLAS_THREADS"] = "3"  # the operator's choice wins
+    out = subprocess.run(
+        [sys.executable, "-c", _BLAS_THREADS], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [3]
+
+
 def test_taxonomy_has_both_languages(client, keys):
     body = client.get("/api/v1/taxonomy", headers=keys.reader).get_json()
     themes = {t["code"]: t for t in body["themes"]}
