@@ -84,9 +84,10 @@ def _lexical(index: MatchIndex, need_terms: list[list[str]], mask: np.ndarray):
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     slots = np.concatenate(found).astype(np.int64)
     share = np.concatenate(shares)
-    inside = slots < min(len(mask), index.n_slots)
+    size = min(len(mask), index.n_slots)
+    inside = slots < size
     slots, share = slots[inside], share[inside]
-    allowed = mask[slots]
-    slots, share = slots[allowed], share[allowed]
-    owners, at = np.unique(slots, return_inverse=True)
-    return owners, np.bincount(at, weights=share, minlength=len(owners))
+    # Summed per slot over the slot range (linear; a sort of the postings cost more).
+    score = np.bincount(slots, weights=share, minlength=size)
+    owners = np.flatnonzero((score > 0) & mask[:size])
+    return owners, score[owners]

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from matchmaker.engine.evidence import calibrate
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.phrasing import (
     format_amount,
@@ -42,7 +41,10 @@ def _coverage(index: MatchIndex, need: list[str] | frozenset[str], supply: set[s
 
 
 def _strength(index: MatchIndex, cos: float, need_terms, supply_terms, weights: Weights) -> float:
-    semantic = float(calibrate(np.float64(cos), weights))
+    """The blend of a pair's calibrated cosine (as `evidence.calibrate`, on one float) and the
+    share of the need's terms the other text uses."""
+    span = max(weights.cosine_ceiling - weights.cosine_floor, 1e-6)
+    semantic = min(max((cos - weights.cosine_floor) / span, 0.0), 1.0)
     lexical = _coverage(index, need_terms, supply_terms)
     total = (weights.semantic + weights.lexical) or 1.0
     return (weights.semantic * semantic + weights.lexical * lexical) / total
@@ -58,40 +60,53 @@ def evidence_pairs(
     candidate's needs met by the asker.
     """
     slot = scored.slot
-    vectors, positions = index.vectors(slot), index.positions(slot)
     best: dict[int, tuple[int, str, int, float]] = {}
+
+    def keep(pair: tuple[int, str, int, float]) -> None:
+        if pair[0] not in best or pair[3] > best[pair[0]][3]:
+            best[pair[0]] = pair
+
     if forward:
         if not len(query.need_terms) or query.uses_profile_as_need and query.target == ORG:
             return []
-        sources = [("offer", vectors["offer"], positions["offer"])]
+        name = "offer"
+        store = index.offers
         if index.etype[slot] == ORG and not index.has_offers[slot]:
-            sources = [("profile", vectors["profile"], positions["profile"])]
-        supply_terms = index.supply_terms[slot]
-        for vec, need_position in zip(query.need_vectors, query.need_positions, strict=True):
-            need_terms = query.need_terms[int(need_position)]
-            for name, rows, row_positions in sources:
-                if not len(rows):
-                    continue
-                sims = rows @ vec
-                j = int(np.argmax(sims))
-                value = _strength(index, float(sims[j]), need_terms, supply_terms, weights)
-                pair = (int(need_position), name, int(row_positions[j]), value)
-                if pair[0] not in best or value > best[pair[0]][3]:
-                    best[pair[0]] = pair
+            name, store = "profile", index.profile
+        rows = store.rows_of(slot)
+        if len(rows) and len(query.need_vectors):
+            # Every need against every row in one product; the best row for each need.
+            sims = rows @ np.asarray(query.need_vectors, dtype=np.float32).T
+            best_rows = sims.argmax(axis=0).tolist()
+            best_cos = sims.max(axis=0).tolist()
+            tags = store.tags_of(slot)
+            supply_terms = index.supply_terms[slot]
+            for column, need_position in enumerate(query.need_positions.tolist()):
+                need_terms = query.need_terms[need_position]
+                value = _strength(index, best_cos[column], need_terms, supply_terms, weights)
+                keep((need_position, name, tags[best_rows[column]], value))
     else:
-        for vec, need_position in zip(vectors["need"], positions["need"], strict=True):
-            sims = query.supply_vectors @ vec
-            if not len(sims):
-                continue
+        rows = index.needs.rows_of(slot)
+        supply = np.asarray(query.supply_vectors, dtype=np.float32)
+        if len(rows) and len(supply):
+            # Listed offers speak for the asker; its profile only when it lists none.
             listed = ~query.supply_is_profile
-            pool = np.flatnonzero(listed) if listed.any() else np.arange(len(sims))
-            j = int(pool[np.argmax(sims[pool])])
-            need_terms = index.need_terms[slot][int(need_position)]
-            value = _strength(index, float(sims[j]), need_terms, query.supply_terms, weights)
-            name = "profile" if query.supply_is_profile[j] else "offer"
-            pair = (int(need_position), name, int(query.supply_positions[j]), value)
-            if pair[0] not in best or value > best[pair[0]][3]:
-                best[pair[0]] = pair
+            pool = np.flatnonzero(listed) if listed.any() else np.arange(len(supply))
+            sims = supply[pool] @ rows.T
+            best_rows = pool[sims.argmax(axis=0)].tolist()
+            best_cos = sims.max(axis=0).tolist()
+            need_terms_of = index.need_terms[slot]
+            for column, need_position in enumerate(index.needs.tags_of(slot)):
+                j = best_rows[column]
+                value = _strength(
+                    index,
+                    best_cos[column],
+                    need_terms_of[need_position],
+                    query.supply_terms,
+                    weights,
+                )
+                name = "profile" if query.supply_is_profile[j] else "offer"
+                keep((need_position, name, int(query.supply_positions[j]), value))
     pairs = sorted(best.values(), key=lambda p: -p[3])
     return [p for p in pairs[:3] if p[3] >= CITE_STRENGTH]
 
