@@ -226,13 +226,7 @@ class VectorIndex:
         """
         queries = np.asarray(queries, dtype=np.float32).reshape(-1, self.dim)
         sims, at, _ = self.similarities(queries, owners)
-        out = np.full((len(owners), queries.shape[0]), -1.0, dtype=np.float32)
-        if len(at) and queries.shape[0]:
-            counts = np.bincount(at, minlength=len(owners))
-            present = counts > 0
-            starts = (np.cumsum(counts) - counts)[present]
-            out[present] = np.maximum.reduceat(sims, starts, axis=0)
-        return out
+        return owner_max(sims, at, len(owners))
 
     def max_per_owner(self, queries: np.ndarray, n_owners: int) -> np.ndarray:
         """`best_per_owner` for owners 0..n_owners-1."""
@@ -378,3 +372,15 @@ class VectorIndex:
                 trained = int(state[f"{key}_trained"][0])
                 store._ann[group] = Ann.restore(state[key], trained)
         return store
+
+
+def owner_max(sims: np.ndarray, at: np.ndarray, n_owners: int) -> np.ndarray:
+    """(rows, q) cosines of rows grouped by owner (`at`, as `similarities` returns them) ->
+    (n_owners, q): each owner's best row per query; -1 where an owner has no rows."""
+    out = np.full((n_owners, sims.shape[1]), -1.0, dtype=np.float32)
+    if len(at) and sims.shape[1]:
+        counts = np.bincount(at, minlength=n_owners)
+        present = counts > 0
+        starts = (np.cumsum(counts) - counts)[present]
+        out[present] = np.maximum.reduceat(sims, starts, axis=0)
+    return out

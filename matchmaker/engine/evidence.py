@@ -12,10 +12,12 @@ fellow seeker, not a provider, and its profile's evidence is discounted by that.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from embeddings.index import owner_max
 from matchmaker.engine.needs import affinity, categories_of, is_funding_need
 from matchmaker.engine.signals import thesis_fits
 from matchmaker.engine.snapshot import OFFER, ORG
@@ -91,8 +93,44 @@ def lexical_forward(
     return out
 
 
-def forward_fit(index: MatchIndex, query: Query, slots: np.ndarray, weights: Weights) -> np.ndarray:
-    """How well each of `slots` meets the query's needs; nan when the query states no needs."""
+@dataclass
+class NeedRows:
+    """The candidates' need rows against the asker, gathered once for both directions: their
+    cosines to the asker's needs (`seeking`: a fellow seeker) and to its supply (`supply`:
+    the reverse direction), each row's owner (index in the slots) and tag (need position)."""
+
+    seeking: np.ndarray | None
+    supply: np.ndarray | None
+    at: np.ndarray
+    tags: np.ndarray
+
+
+def need_rows(
+    index: MatchIndex, query: Query, slots: np.ndarray, *, seeking: bool, supply: bool
+) -> NeedRows:
+    """One gather and one product over the candidates' need rows for what both directions
+    ask of them."""
+    seeking = seeking and len(query.need_vectors) > 0
+    supply = supply and len(query.supply_vectors) > 0
+    blocks = ([query.need_vectors] if seeking else []) + ([query.supply_vectors] if supply else [])
+    if not blocks:
+        return NeedRows(None, None, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    sims, at, tags = index.needs.similarities(np.vstack(blocks), slots)
+    split = len(query.need_vectors) if seeking else 0
+    return NeedRows(
+        sims[:, :split] if seeking else None, sims[:, split:] if supply else None, at, tags
+    )
+
+
+def forward_fit(
+    index: MatchIndex,
+    query: Query,
+    slots: np.ndarray,
+    weights: Weights,
+    rows: NeedRows | None = None,
+) -> np.ndarray:
+    """How well each of `slots` meets the query's needs; nan when the query states no needs.
+    `rows`: the need rows of `slots` when the caller gathered them already."""
     if not len(query.need_terms):
         return np.full(len(slots), np.nan)
     hub = weights.hubness * index.hubness.current(index).supply_at(slots)[:, None]
@@ -106,7 +144,12 @@ def forward_fit(index: MatchIndex, query: Query, slots: np.ndarray, weights: Wei
         index.has_offers[slots, None], weights.profile_beside_offers, weights.profile_discount
     )
     if weights.fellow_seeker:
-        seeking = calibrate(index.needs.best_per_owner(query.need_vectors, slots), weights)
+        seeking_cos = (
+            owner_max(rows.seeking, rows.at, len(slots))
+            if rows is not None and rows.seeking is not None
+            else index.needs.best_per_owner(query.need_vectors, slots)
+        )
+        seeking = calibrate(seeking_cos, weights)
         described = described * (1.0 - weights.fellow_seeker * np.clip(seeking, 0.0, 1.0))
     semantic = collapse_variants(
         np.maximum(offered, described), query.need_positions, len(query.need_terms)
@@ -158,15 +201,22 @@ def thesis_fits_of_asker(index: MatchIndex, asking, slots: np.ndarray) -> np.nda
 
 
 def reverse_semantic(
-    index: MatchIndex, query: Query, slots: np.ndarray, weights: Weights
+    index: MatchIndex,
+    query: Query,
+    slots: np.ndarray,
+    weights: Weights,
+    rows: NeedRows | None = None,
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """How well the query's supply meets the needs of each of `slots`, semantically: the
     aggregated fit (nan for slots that state no needs) and the best fit per (slot, need
-    position), both aligned with `slots`."""
+    position), both aligned with `slots`. `rows`: their need rows, when gathered already."""
     m = len(slots)
     if not len(query.supply_vectors):
         return np.full(m, np.nan), None
-    sims, at, row_tags = index.needs.similarities(query.supply_vectors, slots)
+    if rows is not None and rows.supply is not None:
+        sims, at, row_tags = rows.supply, rows.at, rows.tags
+    else:
+        sims, at, row_tags = index.needs.similarities(query.supply_vectors, slots)
     hub = weights.hubness * index.hubness.current(index).demand_at(slots)
     row_hub = hub[at]
     listed = ~query.supply_is_profile

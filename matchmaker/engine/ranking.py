@@ -14,7 +14,12 @@ from __future__ import annotations
 import numpy as np
 
 from matchmaker.engine.candidates import candidate_slots
-from matchmaker.engine.evidence import forward_fit, reverse_exact, reverse_semantic
+from matchmaker.engine.evidence import (
+    forward_fit,
+    need_rows,
+    reverse_exact,
+    reverse_semantic,
+)
 from matchmaker.engine.index import MatchIndex
 from matchmaker.engine.queries import Query, Scored
 from matchmaker.engine.signals import kind_priors, structured
@@ -83,9 +88,14 @@ def rank(
     )
     if not len(slots):
         return []
-    forward = forward_fit(index, query, slots, weights) if asks else np.full(len(slots), np.nan)
+    rows = need_rows(
+        index, query, slots, seeking=asks and weights.fellow_seeker > 0, supply=uses["reverse"]
+    )
+    forward = (
+        forward_fit(index, query, slots, weights, rows) if asks else np.full(len(slots), np.nan)
+    )
     reverse, per_need = (
-        reverse_semantic(index, query, slots, weights) if uses["reverse"] else (None, None)
+        reverse_semantic(index, query, slots, weights, rows) if uses["reverse"] else (None, None)
     )
     text_fit = combine(forward, reverse, mode, weights)
     # -- shortlist, then the exact pass -----------------------------------------------------
