@@ -146,6 +146,12 @@ class Blueprint(flask_smorest.Blueprint):
     def route(self, rule, *, parameters=None, tags=None, **options):
         return super().route(rule, parameters=parameters, tags=tags or [self.tag], **options)
 
+    def arguments(self, schema, **kwargs):
+        """As flask-smorest's, with one schema instance per route: given a class, webargs
+        builds an instance (a deep copy of every field) on each request. The schemas keep no
+        state between loads, so one instance serves every thread."""
+        return super().arguments(schema() if isinstance(schema, type) else schema, **kwargs)
+
 
 def _has_lone_surrogate(value) -> bool:
     if isinstance(value, str):
