@@ -269,31 +269,40 @@ def reverse_exact(
     added (plain Python on purpose: a few hundred candidates with a handful of short needs
     each, where numpy's per-call overhead would dominate)."""
     reverse = reverse.copy()
-    idf = index.idf
     w_sem, w_lex = weights.semantic, weights.lexical
     blend_total = (w_sem + w_lex) or 1.0
     agg_total = (weights.best_need + weights.mean_need) or 1.0
     supply_terms = query.supply_terms
+    supply_idf = {t: index.idf(t) for t in supply_terms}
     outside = outside_thesis(index, query, slots)
     asker_kind = query.card.kind if query.card is not None and query.etype >= 0 else None
     if asker_kind is not None and query.etype == 1:
         asker_kind = f"offer:{asker_kind}"
-    for at, semantic_by_position in zip(short.tolist(), per_need[short].tolist(), strict=True):
-        slot = int(slots[at])
-        masses = index.need_masses(slot)
+    typical_weight = weights.typical_provider
+    need_sets, need_masses = index.need_term_sets, index.need_masses
+    semantic = per_need[short]
+    # Only the columns some candidate uses (the rest are -1: no such need).
+    used = np.flatnonzero((semantic >= 0).any(axis=0))
+    width = int(used[-1]) + 1 if len(used) else 0
+    rows = semantic[:, :width].tolist()
+    for at, slot, semantic_by_position in zip(
+        short.tolist(), slots[short].tolist(), rows, strict=True
+    ):
+        masses = need_masses(slot)
         funding = int(index.funding_needs[slot]) if outside is not None and outside[at] else 0
         fits = []
-        for position, terms in enumerate(index.need_term_sets[slot]):
-            semantic_fit = semantic_by_position[min(position, MAX_POSITIONS - 1)]
+        for position, terms in enumerate(need_sets[slot]):
+            column = min(position, MAX_POSITIONS - 1)
+            semantic_fit = semantic_by_position[column] if column < width else -1.0
             if semantic_fit < 0:  # a need without a vector (not indexed yet)
                 continue
             mass = masses[position]
-            covered = sum(idf(t) for t in terms & supply_terms) if mass > 0 else 0.0
-            lexical_fit = covered / mass if mass > 0 else 0.0
+            common = terms & supply_terms if mass > 0 else ()
+            lexical_fit = sum(map(supply_idf.__getitem__, common)) / mass if common else 0.0
             fit = (w_sem * semantic_fit + w_lex * lexical_fit) / blend_total
-            if weights.typical_provider:
+            if typical_weight:
                 typical = affinity(index.need_categories[slot][position], asker_kind, weights)
-                fit += weights.typical_provider * typical * (1.0 - fit)
+                fit += typical_weight * typical * (1.0 - fit)
             if funding >> position & 1:
                 fit = min(fit, semantic_fit)  # the semantic part is already outside-thesis
             fits.append(fit)

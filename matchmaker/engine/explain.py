@@ -34,18 +34,20 @@ CITE_STRENGTH = 0.45
 Translate = Callable[[str], str | None]
 
 
-def _coverage(index: MatchIndex, need: list[str] | frozenset[str], supply: set[str]) -> float:
-    unique = set(need)
-    mass = sum(index.idf(t) for t in unique)
-    return sum(index.idf(t) for t in unique if t in supply) / mass if mass > 0 else 0.0
+def _coverage(index: MatchIndex, need: frozenset[str], mass: float, supply: set[str]) -> float:
+    """The share of a need's terms (`mass`: their summed idf) that the supply uses."""
+    common = need & supply if mass > 0 else ()
+    return sum(map(index.idf, common)) / mass if common else 0.0
 
 
-def _strength(index: MatchIndex, cos: float, need_terms, supply_terms, weights: Weights) -> float:
+def _strength(
+    index: MatchIndex, cos: float, need: frozenset[str], mass: float, supply_terms, weights: Weights
+) -> float:
     """The blend of a pair's calibrated cosine (as `evidence.calibrate`, on one float) and the
     share of the need's terms the other text uses."""
     span = max(weights.cosine_ceiling - weights.cosine_floor, 1e-6)
     semantic = min(max((cos - weights.cosine_floor) / span, 0.0), 1.0)
-    lexical = _coverage(index, need_terms, supply_terms)
+    lexical = _coverage(index, need, mass, supply_terms)
     total = (weights.semantic + weights.lexical) or 1.0
     return (weights.semantic * semantic + weights.lexical * lexical) / total
 
@@ -81,9 +83,17 @@ def evidence_pairs(
             best_cos = sims.max(axis=0).tolist()
             tags = store.tags_of(slot)
             supply_terms = index.supply_terms[slot]
+            needs = [frozenset(terms) for terms in query.need_terms]
+            masses = [sum(map(index.idf, need)) for need in needs]
             for column, need_position in enumerate(query.need_positions.tolist()):
-                need_terms = query.need_terms[need_position]
-                value = _strength(index, best_cos[column], need_terms, supply_terms, weights)
+                value = _strength(
+                    index,
+                    best_cos[column],
+                    needs[need_position],
+                    masses[need_position],
+                    supply_terms,
+                    weights,
+                )
                 keep((need_position, name, tags[best_rows[column]], value))
     else:
         rows = index.needs.rows_of(slot)
@@ -95,13 +105,14 @@ def evidence_pairs(
             sims = supply[pool] @ rows.T
             best_rows = pool[sims.argmax(axis=0)].tolist()
             best_cos = sims.max(axis=0).tolist()
-            need_terms_of = index.need_terms[slot]
+            needs, masses = index.need_term_sets[slot], index.need_masses(slot)
             for column, need_position in enumerate(index.needs.tags_of(slot)):
                 j = best_rows[column]
                 value = _strength(
                     index,
                     best_cos[column],
-                    need_terms_of[need_position],
+                    needs[need_position],
+                    masses[need_position],
                     query.supply_terms,
                     weights,
                 )
