@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from matchmaker.taxonomy._data import load
-from matchmaker.taxonomy.places import Municipality, locate_municipality
+from matchmaker.taxonomy.places import Municipality, locate_municipality, place_names
 
 __all__ = [
     "THEMES",
@@ -17,6 +17,7 @@ __all__ = [
     "Municipality",
     "label",
     "locate_municipality",
+    "place_names",
     "taxonomy_document",
 ]
 

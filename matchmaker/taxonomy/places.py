@@ -8,7 +8,7 @@ from math import fsum
 
 from matchmaker.taxonomy._data import load
 
-__all__ = ["Municipality", "locate_municipality"]
+__all__ = ["Municipality", "locate_municipality", "place_names"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,14 @@ def _build_indexes(
 
 _MUNICIPALITIES = _load_municipalities()
 _FULL, _SHORT = _build_indexes(_MUNICIPALITIES)
+
+
+def place_names() -> tuple[str, ...]:
+    """Every municipality's name as written, and its short form ("Esslingen am Neckar",
+    "Esslingen"): names that a text keeps as they are, untranslated."""
+    names = {m.name for m in _MUNICIPALITIES}
+    names |= {_SHORT_FORM.sub("", m.name) for m in _MUNICIPALITIES}
+    return tuple(sorted(name for name in names if name))
 
 
 def locate_municipality(name: str, district: str | None = None) -> Municipality | None:

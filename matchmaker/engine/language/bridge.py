@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 # Bump by hand whenever a code change alters what to_english or terms return (the rendering
 # or how the dictionary is parsed): it is part of preparation_fingerprint(), so vectors stored
 # for texts prepared the old way are recognised as stale. Data file edits count by themselves.
-RENDER_VERSION = 1
+RENDER_VERSION = 2  # 2: the region's place names are kept as written
 
 _DE_FUNCTION = wordlists.de_function_words()
 _DE_ABBREVIATIONS = wordlists.de_abbreviations()
@@ -80,10 +80,57 @@ def _company_name_tokens(text: str, matches: list[re.Match[str]]) -> set[int]:
     return names
 
 
+@functools.cache
+def _places() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The region's municipality names as (tokens, the gaps between them), by first token,
+    longest first: "Leinfelden-Echterdingen", "Esslingen am Neckar", "Winterbach"."""
+    from matchmaker.taxonomy import place_names
+
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for name in place_names():
+        found = list(_TOKEN_RE.finditer(name))
+        if not found:
+            continue
+        tokens = tuple(m.group() for m in found)
+        gaps = tuple(
+            _SPACES_RE.sub(" ", name[a.end() : b.start()])
+            for a, b in zip(found, found[1:], strict=False)
+        )
+        out.setdefault(tokens[0], []).append((tokens, gaps))
+    for entries in out.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return out
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Tell whether the token at start opens the text, a sentence, a line or a list item."""
     before = text[max(0, start - 24) : start].rstrip(" \t\"'„“(")
     return not before or before[-1] in ".!?:;\n•*"
+
+
+def _place_tokens(text: str, matches: list[re.Match[str]], known) -> set[int]:
+    """Indexes of the tokens that spell a municipality of the region, as written: a name is
+    kept, not translated ("Winterbach" is not "winter brook"). A one-word name that is also a
+    word the dictionary knows ("Weil") is translated as before: it is more often the word."""
+    kept: set[int] = set()
+    places = _places()
+    for index, match in enumerate(matches):
+        for tokens, gaps in places.get(match.group(), ()):
+            run = matches[index : index + len(tokens)]
+            if len(run) < len(tokens) or any(
+                m.group() != t for m, t in zip(run, tokens, strict=True)
+            ):
+                continue
+            if any(
+                _SPACES_RE.sub(" ", text[a.end() : b.start()]) != gap
+                for a, b, gap in zip(run, run[1:], gaps, strict=False)
+            ):
+                continue
+            if len(tokens) == 1 and known(tokens[0].lower()):
+                continue
+            kept.update(range(index, index + len(tokens)))
+            break
+    return kept
 
 
 class Bridge(Lexicon):
@@ -171,7 +218,9 @@ class Bridge(Lexicon):
         text = _GENDER_RE.sub("", text)
         text = _PROVIDE_RE.sub(r"bereitstellen\1", text)
         matches = list(_TOKEN_RE.finditer(text))
-        names = _company_name_tokens(text, matches)
+        names = _company_name_tokens(text, matches) | _place_tokens(
+            text, matches, self._phrase_exact
+        )
         pieces: list[str] = []
         extra: list[str] = []
         position = 0

@@ -178,6 +178,29 @@ def test_numbers_units_names_and_acronyms_are_kept(bridge: Bridge) -> None:
 
 
 @requires_dictionary
+@pytest.mark.parametrize(
+    "german, kept",
+    [
+        ("Pilotanlage in Winterbach", "Winterbach"),
+        ("Hallenfläche am Standort Leinfelden-Echterdingen", "Leinfelden-Echterdingen"),
+        ("Reinraum in Esslingen am Neckar", "Esslingen am Neckar"),
+        ("Büros in Weil der Stadt und Bad Cannstatt", "Weil der Stadt"),
+        ("Labor in Kirchheim unter Teck", "Kirchheim unter Teck"),
+    ],
+)
+def test_the_regions_place_names_are_kept(bridge: Bridge, german: str, kept: str) -> None:
+    """A municipality is a name: "Winterbach" is not "winter brook"."""
+    rendered = bridge.to_english(german)
+    assert kept in rendered, rendered
+
+
+@requires_dictionary
+def test_a_one_word_place_name_that_is_a_word_stays_a_word(bridge: Bridge) -> None:
+    # "Weil" is a short form of "Weil der Stadt", and first of all the word "because".
+    assert bridge.to_english("Weil wir wachsen, suchen wir Büros").lower().startswith("because")
+
+
+@requires_dictionary
 def test_word_order_kept_and_function_words_handled(bridge: Bridge) -> None:
     rendered = bridge.to_english("Wir suchen Seed-Finanzierung für unser Batterie-Start-up")
     assert rendered.lower() == "we look for seed-funding for our battery-start-up"
