@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -85,3 +86,8 @@ def post_worker_init(worker) -> None:
             db.session.remove()
     except Exception as exc:  # noqa: BLE001 - a cold worker still serves; it warms on first use
         worker.log.warning("warm-up failed: %s", exc)
+    # What is loaded now (the model, the index: hundreds of thousands of objects at region
+    # scale) lives as long as the worker: moved out of the collector's generations, a full
+    # collection no longer walks it while requests wait.
+    gc.collect()
+    gc.freeze()
