@@ -250,6 +250,10 @@ class MatchIndex:
         self.live[slot] = has_vectors
         if has_vectors:
             self.live_docs += 1
+        # A request ranking meanwhile (threads read while a sync writes) may have cached
+        # figures of the half-written record: they go too.
+        self._idf_cache.clear()
+        self._mass_cache.clear()
         return slot
 
     # -- reading ----------------------------------------------------------------------------
@@ -264,8 +268,9 @@ class MatchIndex:
     def need_masses(self, slot: int) -> list[float]:
         """Summed idf of each need's distinct terms (the denominator of lexical coverage)."""
         masses = self._mass_cache.get(slot)
-        if masses is None:
-            masses = [sum(self.idf(t) for t in terms) for terms in self.need_term_sets[slot]]
+        needs = self.need_term_sets[slot]
+        if masses is None or len(masses) != len(needs):  # none yet, or of a replaced record
+            masses = [sum(self.idf(t) for t in terms) for terms in needs]
             self._mass_cache[slot] = masses
         return masses
 

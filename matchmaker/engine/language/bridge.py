@@ -111,7 +111,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _place_tokens(text: str, matches: list[re.Match[str]], known) -> set[int]:
     """Indexes of the tokens that spell a municipality of the region, as written: a name is
     kept, not translated ("Winterbach" is not "winter brook"). A one-word name that is also a
-    word the dictionary knows ("Weil") is translated as before: it is more often the word."""
+    word the dictionary knows, inflected or not ("Weil", "Kuchen", "Kernen"), is translated as
+    before: it is more often the word."""
     kept: set[int] = set()
     places = _places()
     for index, match in enumerate(matches):
@@ -219,7 +220,7 @@ class Bridge(Lexicon):
         text = _PROVIDE_RE.sub(r"bereitstellen\1", text)
         matches = list(_TOKEN_RE.finditer(text))
         names = _company_name_tokens(text, matches) | _place_tokens(
-            text, matches, self._phrase_exact
+            text, matches, lambda word: self._lookup(word, True) is not None
         )
         pieces: list[str] = []
         extra: list[str] = []

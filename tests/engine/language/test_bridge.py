@@ -196,8 +196,11 @@ def test_the_regions_place_names_are_kept(bridge: Bridge, german: str, kept: str
 
 @requires_dictionary
 def test_a_one_word_place_name_that_is_a_word_stays_a_word(bridge: Bridge) -> None:
-    # "Weil" is a short form of "Weil der Stadt", and first of all the word "because".
+    # "Weil" is a short form of "Weil der Stadt", and first of all the word "because";
+    # Kuchen and Kernen are municipalities too, and first of all cake and (plural) cores.
     assert bridge.to_english("Weil wir wachsen, suchen wir Büros").lower().startswith("because")
+    assert "cake" in bridge.to_english("Bäckerei sucht Partner für Kuchen und Brot")
+    assert "Kernen" not in bridge.to_english("Prozessoren mit vielen Kernen")
 
 
 @requires_dictionary
