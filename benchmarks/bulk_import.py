@@ -24,7 +24,7 @@ import redis
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import generate, texts_of  # noqa: E402
-from benchmarks.latency import BIN, Server, env_for  # noqa: E402
+from benchmarks.latency import BIN, Server, create_key, env_for  # noqa: E402
 from matchmaker.jobs import queue  # noqa: E402
 
 
@@ -46,13 +46,7 @@ def main(n: int = 8000) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         # The benchmarks' server environment, on a cache of its own (every text is cold).
         env = {**env_for(Path(tmp) / "bulk.sqlite3"), "MATCHMAKER_REDIS_PREFIX": prefix}
-        token = subprocess.run(
-            [str(BIN / "matchmaker"), "keys", "create", "--role", "curator"],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.split()[-1]
+        token = create_key(env, "curator")
         worker = subprocess.Popen(
             [str(BIN / "matchmaker"), "worker"],
             env=env,

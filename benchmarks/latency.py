@@ -52,7 +52,7 @@ def prepare(n: int, workdir: Path) -> tuple[dict[str, str], str]:
     db_path = workdir / f"bench-{n}.sqlite3"
     env = env_for(db_path)
     if db_path.exists():
-        return env, _reader_token(env)
+        return env, create_key(env)
     data = workdir / f"orgs-{n}.json"
     data.write_text(json.dumps(generate(n), ensure_ascii=False), encoding="utf-8")
     started = time.perf_counter()
@@ -60,12 +60,13 @@ def prepare(n: int, workdir: Path) -> tuple[dict[str, str], str]:
         [str(BIN / "matchmaker"), "import", str(data)], env=env, check=True, capture_output=True
     )
     print(f"  imported {n} in {time.perf_counter() - started:.0f}s", file=sys.stderr)
-    return env, _reader_token(env)
+    return env, create_key(env)
 
 
-def _reader_token(env: dict[str, str]) -> str:
+def create_key(env: dict[str, str], role: str = "reader") -> str:
+    """A new API key of `role` on the database of `env` (through the CLI)."""
     out = subprocess.run(
-        [str(BIN / "matchmaker"), "keys", "create", "--role", "reader"],
+        [str(BIN / "matchmaker"), "keys", "create", "--role", role],
         env=env,
         check=True,
         capture_output=True,

@@ -97,10 +97,11 @@ def lexical_forward(
 class NeedRows:
     """The candidates' need rows against the asker, gathered once for both directions: their
     cosines to the asker's needs (`seeking`: a fellow seeker) and to its supply (`supply`:
-    the reverse direction), each row's owner (index in the slots) and tag (need position)."""
+    the reverse direction), each row's owner (index in the slots) and tag (need position).
+    A direction not asked for has no columns."""
 
-    seeking: np.ndarray | None
-    supply: np.ndarray | None
+    seeking: np.ndarray
+    supply: np.ndarray
     at: np.ndarray
     tags: np.ndarray
 
@@ -110,16 +111,15 @@ def need_rows(
 ) -> NeedRows:
     """One gather and one product over the candidates' need rows for what both directions
     ask of them."""
-    seeking = seeking and len(query.need_vectors) > 0
-    supply = supply and len(query.supply_vectors) > 0
-    blocks = ([query.need_vectors] if seeking else []) + ([query.supply_vectors] if supply else [])
-    if not blocks:
-        return NeedRows(None, None, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    sims, at, tags = index.needs.similarities(np.vstack(blocks), slots)
+    asked = ([query.need_vectors] if seeking else []) + ([query.supply_vectors] if supply else [])
+    queries = np.vstack(asked) if asked else np.zeros((0, 0), dtype=np.float32)
+    if not len(queries):
+        empty = np.zeros((0, 0), dtype=np.float32)
+        none = np.zeros(0, dtype=np.int64)
+        return NeedRows(empty, empty, none, none)
+    sims, at, tags = index.needs.similarities(queries, slots)
     split = len(query.need_vectors) if seeking else 0
-    return NeedRows(
-        sims[:, :split] if seeking else None, sims[:, split:] if supply else None, at, tags
-    )
+    return NeedRows(sims[:, :split], sims[:, split:], at, tags)
 
 
 def forward_fit(
@@ -127,10 +127,10 @@ def forward_fit(
     query: Query,
     slots: np.ndarray,
     weights: Weights,
-    rows: NeedRows | None = None,
+    rows: NeedRows,
 ) -> np.ndarray:
     """How well each of `slots` meets the query's needs; nan when the query states no needs.
-    `rows`: the need rows of `slots` when the caller gathered them already."""
+    `rows`: the need rows of `slots` (`need_rows`, with `seeking`)."""
     if not len(query.need_terms):
         return np.full(len(slots), np.nan)
     hub = weights.hubness * index.hubness.current(index).supply_at(slots)[:, None]
@@ -144,12 +144,7 @@ def forward_fit(
         index.has_offers[slots, None], weights.profile_beside_offers, weights.profile_discount
     )
     if weights.fellow_seeker:
-        seeking_cos = (
-            owner_max(rows.seeking, rows.at, len(slots))
-            if rows is not None and rows.seeking is not None
-            else index.needs.best_per_owner(query.need_vectors, slots)
-        )
-        seeking = calibrate(seeking_cos, weights)
+        seeking = calibrate(owner_max(rows.seeking, rows.at, len(slots)), weights)
         described = described * (1.0 - weights.fellow_seeker * np.clip(seeking, 0.0, 1.0))
     semantic = collapse_variants(
         np.maximum(offered, described), query.need_positions, len(query.need_terms)
@@ -205,18 +200,15 @@ def reverse_semantic(
     query: Query,
     slots: np.ndarray,
     weights: Weights,
-    rows: NeedRows | None = None,
+    rows: NeedRows,
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """How well the query's supply meets the needs of each of `slots`, semantically: the
     aggregated fit (nan for slots that state no needs) and the best fit per (slot, need
-    position), both aligned with `slots`. `rows`: their need rows, when gathered already."""
+    position), both aligned with `slots`. `rows`: their need rows (`need_rows`, with `supply`)."""
     m = len(slots)
     if not len(query.supply_vectors):
         return np.full(m, np.nan), None
-    if rows is not None and rows.supply is not None:
-        sims, at, row_tags = rows.supply, rows.at, rows.tags
-    else:
-        sims, at, row_tags = index.needs.similarities(query.supply_vectors, slots)
+    sims, at, row_tags = rows.supply, rows.at, rows.tags
     hub = weights.hubness * index.hubness.current(index).demand_at(slots)
     row_hub = hub[at]
     listed = ~query.supply_is_profile

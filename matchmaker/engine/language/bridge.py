@@ -25,6 +25,7 @@ from matchmaker.engine.language.dictionary import (
     write_cache,
 )
 from matchmaker.engine.language.lexicon import Lexicon
+from matchmaker.taxonomy import place_names
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +85,6 @@ def _company_name_tokens(text: str, matches: list[re.Match[str]]) -> set[int]:
 def _places() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
     """The region's municipality names as (tokens, the gaps between them), by first token,
     longest first: "Leinfelden-Echterdingen", "Esslingen am Neckar", "Winterbach"."""
-    from matchmaker.taxonomy import place_names
-
     out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for name in place_names():
         found = list(_TOKEN_RE.finditer(name))
